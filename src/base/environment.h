@@ -1,0 +1,57 @@
+// Everything vanban takes from the world outside the process: files, the
+// environment variables that steer reproducibility, and the clock. Tests and
+// reproducible builds swap in their own implementation.
+#ifndef VANBAN_BASE_ENVIRONMENT_H_
+#define VANBAN_BASE_ENVIRONMENT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vanban {
+
+class Environment {
+ public:
+  virtual ~Environment() = default;
+
+  // Reads a whole file. On failure returns false and sets *error to a reason
+  // such as "No such file or directory".
+  virtual bool read_file(const std::string& path, std::string* contents, std::string* error) = 0;
+
+  // Writes `contents` to `path` so that `path` is either absent, its old
+  // self, or complete: a temporary file in the same folder, then rename.
+  // Creates missing parent folders.
+  virtual bool write_file_atomic(const std::string& path, std::string_view contents,
+                                 std::string* error) = 0;
+
+  virtual bool is_directory(const std::string& path) = 0;
+
+  // Every regular file whose name ends in `suffix` below `dir`, recursively,
+  // sorted by path so runs are reproducible.
+  virtual bool list_files(const std::string& dir, std::string_view suffix,
+                          std::vector<std::string>* paths, std::string* error) = 0;
+
+  virtual std::optional<std::string> variable(const std::string& name) = 0;
+
+  // Monotonic clock, for timings only (never for document content).
+  virtual std::int64_t monotonic_microseconds() = 0;
+};
+
+// The real machine: POSIX files, getenv, steady_clock.
+class SystemEnvironment : public Environment {
+ public:
+  bool read_file(const std::string& path, std::string* contents, std::string* error) override;
+  bool write_file_atomic(const std::string& path, std::string_view contents,
+                         std::string* error) override;
+  bool is_directory(const std::string& path) override;
+  bool list_files(const std::string& dir, std::string_view suffix,
+                  std::vector<std::string>* paths, std::string* error) override;
+  std::optional<std::string> variable(const std::string& name) override;
+  std::int64_t monotonic_microseconds() override;
+};
+
+}  // namespace vanban
+
+#endif  // VANBAN_BASE_ENVIRONMENT_H_

@@ -1,0 +1,91 @@
+// TrueType faces: what layout needs to measure text and what the PDF stage
+// needs to embed it. We read the few tables we need ourselves (head, hhea,
+// maxp, hmtx, cmap, name) because layout runs before any PDF exists.
+#ifndef VANBAN_BASE_FONT_FACE_H_
+#define VANBAN_BASE_FONT_FACE_H_
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/environment.h"
+
+namespace vanban {
+
+enum class FontStyle { kRegular = 0, kBold = 1, kItalic = 2, kBoldItalic = 3 };
+
+FontStyle make_style(bool bold, bool italic);
+const char* style_name(FontStyle style);  // "regular", "bold", ...
+
+class FontFace {
+ public:
+  // Parses TrueType `data` read from `path`. Returns nullptr and sets *error
+  // when the file is not a usable TrueType font.
+  static std::unique_ptr<FontFace> parse(std::string path, const std::string& data,
+                                         std::string* error);
+
+  const std::string& path() const { return path_; }
+  const std::string& family() const { return family_; }
+  bool bold() const { return bold_; }
+  bool italic() const { return italic_; }
+
+  // Whether the font draws `cp`. Only the Basic Multilingual Plane counts:
+  // libharu's UTF-8 path cannot address anything above it.
+  bool has_glyph(char32_t cp) const {
+    return cp < advance_.size() && advance_[cp] != kMissing;
+  }
+  // Advance width in 1/1000 em, truncated exactly as libharu truncates it
+  // when it writes /W, so measured and drawn widths agree to the bit.
+  int advance(char32_t cp) const {
+    return has_glyph(cp) ? advance_[cp] : missing_advance_;
+  }
+  // Width of valid UTF-8 `text` at `size` points.
+  double width(std::string_view text, double size) const;
+
+  // hhea metrics in 1/1000 em.
+  int ascent() const { return ascent_; }
+  int descent() const { return descent_; }  // negative
+  int line_gap() const { return line_gap_; }
+
+ private:
+  static constexpr std::uint16_t kMissing = 0xFFFF;
+  FontFace() = default;
+
+  std::string path_;
+  std::string family_;
+  bool bold_ = false;
+  bool italic_ = false;
+  int ascent_ = 0;
+  int descent_ = 0;
+  int line_gap_ = 0;
+  int missing_advance_ = 0;
+  std::vector<std::uint16_t> advance_;  // indexed by BMP code point
+};
+
+// The four faces of one family. A document asks for a face by style.
+class FontSet {
+ public:
+  // Loads every *.ttf in `folder` and picks one family with at least a
+  // regular face (Times New Roman first, where the user has it). Faces the
+  // family lacks fall back to the nearest one, with a diagnostic only for a
+  // missing regular face.
+  static std::unique_ptr<FontSet> load(Environment& env, const std::string& folder,
+                                       Diagnostics* diagnostics);
+
+  const FontFace& face(FontStyle style) const { return *faces_[static_cast<int>(style)]; }
+  const std::string& family() const { return family_; }
+
+ private:
+  FontSet() = default;
+  std::string family_;
+  std::vector<std::unique_ptr<FontFace>> owned_;
+  std::array<const FontFace*, 4> faces_{};
+};
+
+}  // namespace vanban
+
+#endif  // VANBAN_BASE_FONT_FACE_H_

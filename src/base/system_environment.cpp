@@ -1,0 +1,159 @@
+#include "base/environment.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+
+namespace vanban {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Closes a file descriptor when it goes out of scope.
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  ~FileDescriptor() { close(); }
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  int get() const { return fd_; }
+  int close() {
+    int rc = fd_ >= 0 ? ::close(fd_) : 0;
+    fd_ = -1;
+    return rc;
+  }
+
+ private:
+  int fd_;
+};
+
+bool write_all(int fd, std::string_view data) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+}  // namespace
+
+bool SystemEnvironment::read_file(const std::string& path, std::string* contents,
+                                  std::string* error) {
+  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) {
+    *error = std::strerror(errno);
+    return false;
+  }
+  struct stat info;
+  if (::fstat(fd.get(), &info) != 0) {
+    *error = std::strerror(errno);
+    return false;
+  }
+  if (S_ISDIR(info.st_mode)) {
+    *error = "is a folder, not a file";
+    return false;
+  }
+  contents->clear();
+  if (info.st_size > 0) contents->reserve(static_cast<std::size_t>(info.st_size));
+  char buffer[65536];
+  for (;;) {
+    ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      *error = std::strerror(errno);
+      return false;
+    }
+    if (n == 0) break;
+    contents->append(buffer, static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+bool SystemEnvironment::write_file_atomic(const std::string& path, std::string_view contents,
+                                          std::string* error) {
+  fs::path target(path);
+  fs::path folder = target.parent_path();
+  std::error_code ec;
+  if (!folder.empty()) {
+    fs::create_directories(folder, ec);
+    if (ec) {
+      *error = "cannot create folder '" + folder.string() + "': " + ec.message();
+      return false;
+    }
+  }
+  // The temporary name starts with '.' and ends in ".tmp" so that nobody
+  // mistakes a leftover for a document.
+  std::string temp = (folder / ("." + target.filename().string() + ".XXXXXX.tmp")).string();
+  FileDescriptor fd(::mkstemps(temp.data(), 4));
+  if (fd.get() < 0) {
+    *error = "cannot write in '" + (folder.empty() ? std::string(".") : folder.string()) +
+             "': " + std::strerror(errno);
+    return false;
+  }
+  ::fchmod(fd.get(), 0644);
+  bool ok = write_all(fd.get(), contents);
+  int saved_errno = errno;
+  if (fd.close() != 0 && ok) {
+    ok = false;
+    saved_errno = errno;
+  }
+  if (ok && ::rename(temp.c_str(), path.c_str()) != 0) {
+    ok = false;
+    saved_errno = errno;
+  }
+  if (!ok) {
+    ::unlink(temp.c_str());
+    *error = "cannot write '" + path + "': " + std::strerror(saved_errno);
+  }
+  return ok;
+}
+
+bool SystemEnvironment::is_directory(const std::string& path) {
+  std::error_code ec;
+  return fs::is_directory(path, ec);
+}
+
+bool SystemEnvironment::list_files(const std::string& dir, std::string_view suffix,
+                                   std::vector<std::string>* paths, std::string* error) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() >= suffix.size() &&
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+        it->is_regular_file(ec)) {
+      paths->push_back(it->path().string());
+    }
+  }
+  if (ec) {
+    *error = ec.message();
+    return false;
+  }
+  std::sort(paths->begin(), paths->end());
+  return true;
+}
+
+std::optional<std::string> SystemEnvironment::variable(const std::string& name) {
+  const char* value = std::getenv(name.c_str());
+  if (value == nullptr) return std::nullopt;
+  return std::string(value);
+}
+
+std::int64_t SystemEnvironment::monotonic_microseconds() {
+  using namespace std::chrono;
+  return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace vanban

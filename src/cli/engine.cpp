@@ -1,0 +1,94 @@
+#include "cli/engine.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "layout/markup.h"
+#include "layout/paginate.h"
+#include "pdf/writer.h"
+#include "template/context.h"
+#include "text/date.h"
+
+namespace vanban::cli {
+
+namespace {
+
+// SOURCE_DATE_EPOCH (reproducible builds) wins; otherwise the session's own
+// date and time, so a document never carries the moment it was made.
+std::int64_t creation_time(Environment& env, const input::Session& session) {
+  if (auto epoch = env.variable("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    long long value = std::strtoll(epoch->c_str(), &end, 10);
+    if (!epoch->empty() && *end == '\0' && value >= 0) return value;
+  }
+  std::int64_t t = text::epoch_seconds_at_midnight_vn(session.date);
+  if (session.time) t += session.time->hour * 3600 + session.time->minute * 60;
+  return t;
+}
+
+}  // namespace
+
+std::string data_dir(Environment& env) {
+  if (auto dir = env.variable("VANBAN_DATA_DIR")) return *dir;
+  return VANBAN_DATA_DIR;
+}
+
+std::unique_ptr<Engine> Engine::load(Environment& env, const EngineConfig& config,
+                                     Diagnostics* diagnostics) {
+  std::unique_ptr<Engine> engine(new Engine(env, config));
+  engine->fonts_ = FontSet::load(env, config.fonts_dir, diagnostics);
+  if (!engine->fonts_) return nullptr;
+
+  std::vector<std::string> paths;
+  std::string why;
+  if (!env.is_directory(config.templates_dir) ||
+      !env.list_files(config.templates_dir, ".mustache", &paths, &why)) {
+    diagnostics->error(config.templates_dir, "templates folder not found");
+    return nullptr;
+  }
+  for (const std::string& path : paths) {
+    templating::Template t;
+    t.path = path;
+    if (!env.read_file(path, &t.source, &why)) {
+      diagnostics->error(path, "cannot read template: " + why);
+      return nullptr;
+    }
+    engine->templates_[std::filesystem::path(path).stem().string()] = std::move(t);
+  }
+  return engine;
+}
+
+bool Engine::has_template(const std::string& document) const {
+  return templates_.count(document) != 0;
+}
+
+bool Engine::render(const input::Session& session, const std::string& document, std::string* pdf,
+                    Diagnostics* diagnostics) {
+  const templating::Template& tmpl = templates_.at(document);
+  std::string markup;
+  if (!templating::render(tmpl, templating::build_context(session, numbers_), templates_, &markup,
+                          diagnostics)) {
+    return false;
+  }
+  if (env_.variable("VANBAN_DEBUG_MARKUP")) fprintf(stderr, "%s\n", markup.c_str());
+  layout::Document doc;
+  layout::MarkupOptions options;
+  options.tone = config_.tone;
+  if (!layout::parse_markup(markup, tmpl, options, env_, &doc, diagnostics)) return false;
+
+  // What layout finds wrong (a character the font lacks) comes from the
+  // session's data, so it is reported against the session.
+  Diagnostics layout_problems;
+  layout::LaidOutDocument pages = layout::lay_out(doc, *fonts_, breaker_, &layout_problems);
+  for (const Diagnostic& d : layout_problems.list()) {
+    diagnostics->error(session.where, "session '" + session.id + "', " + document + ": " + d.message);
+  }
+  if (!layout_problems.empty()) return false;
+
+  pdf::PdfOptions pdf_options;
+  pdf_options.created = creation_time(env_, session);
+  pdf_options.creator = "vanban " VANBAN_VERSION;
+  return pdf::write_pdf(pages, *fonts_, pdf_options, session.where.file, pdf, diagnostics);
+}
+
+}  // namespace vanban::cli

@@ -1,0 +1,138 @@
+#include "cli/options.h"
+
+#include <cstring>
+
+namespace vanban::cli {
+
+const char kUsage[] =
+    "usage: vanban render INPUT... [-t news|conclusion|minutes|all] [-o OUTDIR]\n"
+    "                    [--tone new|old] [--templates DIR] [--fonts DIR] [-q]\n"
+    "       vanban check INPUT... [-t ...]\n"
+    "       vanban --help | --version\n"
+    "\n"
+    "Turns session XML into Vietnamese documents (PDF).\n"
+    "\n"
+    "  INPUT              a session file, a <sessions> file, or a folder (every\n"
+    "                     *.xml below it)\n"
+    "  -t, --template T   the documents to make: news, conclusion, minutes, or\n"
+    "                     all (default); repeat or separate with commas\n"
+    "  -o, --output DIR   where PDFs go, as DIR/<session id>/<document>.pdf\n"
+    "                     (default: out)\n"
+    "  --tone new|old     tone-mark placement: new \"hoá, thuỷ\" (default) or\n"
+    "                     old \"hóa, thủy\"; text inside <keep> is left as written\n"
+    "  --templates DIR    use your own templates (copy templates/ and edit)\n"
+    "  --fonts DIR        use the TrueType fonts in DIR (for example Times New\n"
+    "                     Roman) instead of the bundled Liberation Serif\n"
+    "  -q, --quiet        print errors only\n"
+    "\n"
+    "check validates the inputs and writes nothing.\n"
+    "Exit status: 0 all went well, 1 some input was rejected, 2 usage error.\n";
+
+namespace {
+
+bool add_documents(const std::string& list, Options* options, std::string* error) {
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t end = list.find(',', start);
+    if (end == std::string::npos) end = list.size();
+    std::string name = list.substr(start, end - start);
+    if (name == "all") {
+      options->all_documents = true;
+    } else if (name == "news" || name == "conclusion" || name == "minutes") {
+      options->all_documents = false;
+      options->documents.push_back(name);
+    } else {
+      *error = "unknown document '" + name + "' (expected news, conclusion, minutes or all)";
+      return false;
+    }
+    start = end + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool parse_options(int argc, const char* const* argv, Options* options, std::string* error) {
+  if (argc < 2) {
+    *error = "no command given";
+    return false;
+  }
+  std::string command = argv[1];
+  if (command == "--help" || command == "-h" || command == "help") {
+    options->command = Command::kHelp;
+    return true;
+  }
+  if (command == "--version") {
+    options->command = Command::kVersion;
+    return true;
+  }
+  if (command == "render") options->command = Command::kRender;
+  else if (command == "check") options->command = Command::kCheck;
+  else {
+    *error = "unknown command '" + command + "'";
+    return false;
+  }
+
+  bool documents_given = false;
+  for (int i = 2; i < argc; ++i) {
+    std::string arg = argv[i];
+    // "--name=value" and "--name value" both work.
+    std::string value;
+    bool inline_value = false;
+    if (arg.rfind("--", 0) == 0 && arg.find('=') != std::string::npos) {
+      value = arg.substr(arg.find('=') + 1);
+      arg = arg.substr(0, arg.find('='));
+      inline_value = true;
+    }
+    auto take_value = [&](std::string* out) {
+      if (inline_value) {
+        *out = value;
+        return true;
+      }
+      if (i + 1 >= argc) {
+        *error = "option " + arg + " needs a value";
+        return false;
+      }
+      *out = argv[++i];
+      return true;
+    };
+    if (arg == "-h" || arg == "--help") {
+      options->command = Command::kHelp;
+      return true;
+    } else if (arg == "-t" || arg == "--template") {
+      if (!take_value(&value)) return false;
+      if (!documents_given) options->documents.clear();
+      documents_given = true;
+      if (!add_documents(value, options, error)) return false;
+    } else if (arg == "-o" || arg == "--output") {
+      if (!take_value(&options->out_dir)) return false;
+    } else if (arg == "--tone") {
+      if (!take_value(&value)) return false;
+      text::ToneStyle tone;
+      if (!text::parse_tone_style(value, &tone)) {
+        *error = "--tone takes new or old, not '" + value + "'";
+        return false;
+      }
+      options->tone = tone;
+    } else if (arg == "--templates") {
+      if (!take_value(&options->templates_dir)) return false;
+    } else if (arg == "--fonts") {
+      if (!take_value(&options->fonts_dir)) return false;
+    } else if (arg == "-q" || arg == "--quiet") {
+      options->quiet = true;
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      *error = "unknown option '" + arg + "'";
+      return false;
+    } else {
+      options->inputs.push_back(arg);
+    }
+  }
+  if (options->all_documents) options->documents = {"news", "conclusion", "minutes"};
+  if (options->inputs.empty()) {
+    *error = "no INPUT given";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace vanban::cli

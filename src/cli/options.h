@@ -1,0 +1,34 @@
+// The command line: what the user asked for, or why we cannot tell.
+#ifndef VANBAN_CLI_OPTIONS_H_
+#define VANBAN_CLI_OPTIONS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "text/tone.h"
+
+namespace vanban::cli {
+
+enum class Command { kRender, kCheck, kHelp, kVersion };
+
+struct Options {
+  Command command = Command::kHelp;
+  std::vector<std::string> inputs;
+  std::vector<std::string> documents;  // "news", "conclusion", "minutes"
+  bool all_documents = true;           // no -t, or -t all
+  std::string out_dir = "out";
+  std::optional<text::ToneStyle> tone;
+  std::string templates_dir;  // empty: the bundled templates
+  std::string fonts_dir;      // empty: the bundled fonts
+  bool quiet = false;
+};
+
+// Parses argv. On a usage error returns false with *error set.
+bool parse_options(int argc, const char* const* argv, Options* options, std::string* error);
+
+extern const char kUsage[];
+
+}  // namespace vanban::cli
+
+#endif  // VANBAN_CLI_OPTIONS_H_

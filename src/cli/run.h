@@ -1,0 +1,21 @@
+// The commands: render and check.
+#ifndef VANBAN_CLI_RUN_H_
+#define VANBAN_CLI_RUN_H_
+
+#include <ostream>
+
+#include "base/environment.h"
+#include "cli/options.h"
+
+namespace vanban::cli {
+
+// Runs a parsed command line; returns the exit status (0, 1 or 2).
+int run(const Options& options, Environment& env, std::ostream& out, std::ostream& err);
+
+// The whole program: argv in, exit status out.
+int main_with(int argc, const char* const* argv, Environment& env, std::ostream& out,
+              std::ostream& err);
+
+}  // namespace vanban::cli
+
+#endif  // VANBAN_CLI_RUN_H_

@@ -1,0 +1,104 @@
+#include "input/image_probe.h"
+
+#include <cstdint>
+#include <cstring>
+
+namespace vanban::input {
+
+namespace {
+
+unsigned byte_at(const std::string& d, std::size_t i) { return static_cast<unsigned char>(d[i]); }
+
+std::uint32_t be32(const std::string& d, std::size_t i) {
+  return (std::uint32_t{byte_at(d, i)} << 24) | (byte_at(d, i + 1) << 16) |
+         (byte_at(d, i + 2) << 8) | byte_at(d, i + 3);
+}
+
+bool probe_png(const std::string& d, ImageInfo* info, std::string* error) {
+  // Signature (8) + IHDR length/type (8) + IHDR data (13).
+  if (d.size() < 33 || d.compare(12, 4, "IHDR") != 0) {
+    *error = "PNG file is truncated or has no IHDR chunk";
+    return false;
+  }
+  info->format = ImageInfo::Format::kPng;
+  info->width = static_cast<int>(be32(d, 16));
+  info->height = static_cast<int>(be32(d, 20));
+  unsigned depth = byte_at(d, 24), interlace = byte_at(d, 28);
+  if (info->width <= 0 || info->height <= 0) {
+    *error = "PNG image has no pixels";
+    return false;
+  }
+  if (depth == 16) {
+    *error = "16-bit PNG is not supported: save it with 8 bits per channel";
+    return false;
+  }
+  if (interlace != 0) {
+    *error = "interlaced PNG is not supported: save it without interlacing";
+    return false;
+  }
+  if (d.find("IDAT") == std::string::npos || d.find("IEND") == std::string::npos) {
+    *error = "PNG file is truncated (no image data or no end chunk)";
+    return false;
+  }
+  return true;
+}
+
+bool probe_jpeg(const std::string& d, ImageInfo* info, std::string* error) {
+  info->format = ImageInfo::Format::kJpeg;
+  std::size_t i = 2;
+  while (i + 4 <= d.size()) {
+    if (byte_at(d, i) != 0xFF) {
+      *error = "JPEG file is damaged (bad marker)";
+      return false;
+    }
+    unsigned marker = byte_at(d, i + 1);
+    if (marker == 0xFF) {  // fill byte
+      ++i;
+      continue;
+    }
+    std::size_t length = (byte_at(d, i + 2) << 8) | byte_at(d, i + 3);
+    bool start_of_frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 &&
+                          marker != 0xC8 && marker != 0xCC;
+    if (start_of_frame) {
+      if (i + 10 > d.size()) break;
+      info->height = static_cast<int>((byte_at(d, i + 5) << 8) | byte_at(d, i + 6));
+      info->width = static_cast<int>((byte_at(d, i + 7) << 8) | byte_at(d, i + 8));
+      unsigned components = byte_at(d, i + 9);
+      if (components == 4) {
+        *error = "CMYK JPEG is not supported (its colours would print wrongly): save it as RGB";
+        return false;
+      }
+      if (info->width <= 0 || info->height <= 0) {
+        *error = "JPEG image has no pixels";
+        return false;
+      }
+      // The entropy-coded data must end with an EOI marker, or the picture
+      // would print half grey.
+      std::size_t end = d.rfind("\xFF\xD9");
+      if (end == std::string::npos || end < i) {
+        *error = "JPEG file is truncated (no end-of-image marker)";
+        return false;
+      }
+      return true;
+    }
+    i += 2 + length;
+  }
+  *error = "JPEG file is truncated (no frame header)";
+  return false;
+}
+
+}  // namespace
+
+bool probe_image(const std::string& data, ImageInfo* info, std::string* error) {
+  static const char kPngSignature[] = "\x89PNG\r\n\x1a\n";
+  if (data.size() >= 8 && std::memcmp(data.data(), kPngSignature, 8) == 0) {
+    return probe_png(data, info, error);
+  }
+  if (data.size() >= 3 && byte_at(data, 0) == 0xFF && byte_at(data, 1) == 0xD8) {
+    return probe_jpeg(data, info, error);
+  }
+  *error = data.empty() ? "image file is empty" : "not a JPEG or PNG image";
+  return false;
+}
+
+}  // namespace vanban::input

@@ -1,0 +1,18 @@
+// Reads just enough of a JPEG or PNG file to know its size and whether the
+// PDF stage can embed it faithfully (libharu truncates 16-bit PNG data,
+// fails on interlaced PNG and darkens CMYK JPEG).
+#ifndef VANBAN_INPUT_IMAGE_PROBE_H_
+#define VANBAN_INPUT_IMAGE_PROBE_H_
+
+#include <string>
+
+#include "input/session.h"
+
+namespace vanban::input {
+
+// On failure returns false and sets *error to a sentence for the user.
+bool probe_image(const std::string& data, ImageInfo* info, std::string* error);
+
+}  // namespace vanban::input
+
+#endif  // VANBAN_INPUT_IMAGE_PROBE_H_

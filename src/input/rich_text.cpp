@@ -1,0 +1,72 @@
+#include "input/rich_text.h"
+
+#include "text/normalize.h"
+
+namespace vanban::input {
+
+namespace {
+
+bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+void collect(const pugi::xml_node& node, Span marks, RichText* out) {
+  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+      Span span = marks;
+      span.text = child.value();
+      out->spans.push_back(std::move(span));
+    } else if (child.type() == pugi::node_element) {
+      Span inner = marks;
+      std::string_view name = child.name();
+      if (name == "b") inner.bold = true;
+      if (name == "i") inner.italic = true;
+      if (name == "keep") inner.keep = true;
+      collect(child, inner, out);
+    }
+  }
+}
+
+}  // namespace
+
+std::string RichText::plain() const {
+  std::string out;
+  for (const Span& span : spans) out += span.text;
+  return out;
+}
+
+RichText read_rich_text(const pugi::xml_node& node) {
+  RichText raw;
+  collect(node, Span{}, &raw);
+  // Collapse white space across span boundaries ("a <b> b</b>" has one
+  // space), then drop spans that became empty and merge equal neighbours.
+  RichText out;
+  bool pending_space = false;
+  bool at_start = true;
+  for (Span& span : raw.spans) {
+    std::string collapsed;
+    for (char c : span.text) {
+      if (is_xml_space(c)) {
+        pending_space = !at_start;
+        continue;
+      }
+      if (pending_space) {
+        // The space belongs to whichever span was open before it.
+        if (collapsed.empty() && !out.spans.empty()) out.spans.back().text += ' ';
+        else collapsed += ' ';
+        pending_space = false;
+      }
+      collapsed += c;
+      at_start = false;
+    }
+    if (collapsed.empty()) continue;
+    span.text = text::to_nfc(collapsed);
+    Span* last = out.spans.empty() ? nullptr : &out.spans.back();
+    if (last && last->bold == span.bold && last->italic == span.italic && last->keep == span.keep) {
+      last->text += span.text;
+    } else {
+      out.spans.push_back(std::move(span));
+    }
+  }
+  return out;
+}
+
+}  // namespace vanban::input

@@ -1,0 +1,155 @@
+// The typed session model: what one <session> of the XML contract says,
+// validated, with every string already UTF-8 checked, NFC and with its white
+// space collapsed. Tone style and case are left to later stages.
+#ifndef VANBAN_INPUT_SESSION_H_
+#define VANBAN_INPUT_SESSION_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "text/date.h"
+#include "text/number.h"
+
+namespace vanban::input {
+
+// Free text with the inline marks the contract allows (<b>, <i>, <keep>).
+struct Span {
+  std::string text;
+  bool bold = false;
+  bool italic = false;
+  bool keep = false;  // exempt from the tone-style rewrite
+};
+
+struct RichText {
+  std::vector<Span> spans;
+
+  std::string plain() const;  // the text without marks
+  bool empty() const { return spans.empty(); }
+};
+
+struct Member {
+  std::string name;
+  std::string title;
+  std::string role;  // may be empty
+  bool head = false;
+};
+
+struct HostPerson {
+  std::string name;
+  std::vector<std::string> titles;
+};
+
+struct Figure {
+  std::string label;
+  text::Decimal value;
+  std::string unit;                   // may be empty
+  std::optional<text::Decimal> of;    // "297/297"
+};
+
+enum class Anchor { kLead, kAttendance, kReport, kDifficulties, kEarlier, kConclusion, kEnd };
+
+// Image facts read from the file's header, so that layout can size the
+// photo and the PDF stage can embed it without guessing.
+struct ImageInfo {
+  enum class Format { kJpeg, kPng } format = Format::kJpeg;
+  int width = 0;
+  int height = 0;
+};
+
+struct Photo {
+  SourceLocation where;
+  std::string src;   // as written in the XML
+  std::string path;  // resolved against the XML file's folder
+  ImageInfo info;
+  std::shared_ptr<const std::string> data;  // the file's bytes, read once
+  RichText caption;
+  Anchor after = Anchor::kEnd;
+};
+
+struct Decision {
+  std::string number;
+  std::optional<text::Date> date;
+  std::string issuer;
+};
+
+struct Signer {
+  std::string authority;  // "TM. ĐOÀN CÔNG TÁC"; may be empty
+  std::string position;
+  std::string name;
+};
+
+struct Notice {
+  std::string number;
+  text::Date date;
+  std::string place;
+  std::string issuer;
+  std::string issuer_parent;  // may be empty
+  Signer signer;
+  std::vector<std::string> recipients;
+};
+
+struct Speech {
+  std::string speaker;
+  RichText text;
+};
+
+struct Minutes {
+  text::ClockTime start;
+  text::ClockTime end;
+  std::string chair;
+  std::string secretary;
+  std::string number;  // may be empty: left blank for filling by hand
+  std::vector<Speech> speeches;
+};
+
+// An element or attribute the contract does not name: kept so that user
+// templates can print their own fields.
+struct Extra {
+  std::string text;
+  std::map<std::string, std::string> attributes;
+  std::vector<std::pair<std::string, Extra>> children;
+};
+
+struct Session {
+  SourceLocation where;  // the <session> element
+  std::string id;
+  text::Date date;
+  std::string part;                       // "chiều"; may be empty
+  std::optional<text::ClockTime> time;
+  std::string province;
+  std::string unit;   // "huyện Chiêm Hóa"
+  std::string venue;  // may be empty
+  std::string programme_short;
+  RichText programme_name;
+  std::optional<Decision> decision;
+  RichText delegation_name;
+  std::vector<Member> members;
+  std::string host_unit;
+  std::string host_level;
+  std::vector<HostPerson> host_people;
+  std::vector<RichText> host_groups;
+  std::vector<RichText> report;
+  std::vector<Figure> figures;
+  std::vector<RichText> difficulties;
+  RichText earlier;
+  RichText assessment;
+  std::vector<RichText> strengths;
+  std::vector<RichText> tasks;
+  std::vector<Photo> photos;
+  std::string article_author;    // empty when <article> is absent
+  std::string article_category;
+  std::optional<Notice> notice;
+  std::optional<Minutes> minutes;
+  std::vector<std::pair<std::string, Extra>> extras;  // unknown children of <session>
+  std::map<std::string, std::string> extra_attributes;  // unknown attributes of <session>
+
+  const Member* head() const;
+};
+
+}  // namespace vanban::input
+
+#endif  // VANBAN_INPUT_SESSION_H_

@@ -1,0 +1,61 @@
+// Walks one <session> element and builds a Session, collecting every
+// violation of the contract rather than stopping at the first.
+#ifndef VANBAN_INPUT_SESSION_PARSER_H_
+#define VANBAN_INPUT_SESSION_PARSER_H_
+
+#include <pugixml.hpp>
+
+#include <optional>
+#include <string>
+
+#include "base/environment.h"
+#include "input/reader.h"
+#include "input/session.h"
+#include "input/xml_source.h"
+
+namespace vanban::input {
+
+class SessionParser {
+ public:
+  SessionParser(Environment& env, const XmlSource& source, const Requirements& needs,
+                Diagnostics* diagnostics)
+      : env_(env), source_(source), needs_(needs), diagnostics_(diagnostics) {}
+
+  // Returns the session, or nothing when any error was reported.
+  std::optional<Session> parse(const pugi::xml_node& element);
+
+ private:
+  void error(const pugi::xml_node& node, const std::string& message);
+  void error(const pugi::xml_node& node, const char* attribute, const std::string& message);
+
+  // Required and optional pieces. Each reports its own error and returns
+  // an empty value, so parsing goes on and finds the next problem too.
+  pugi::xml_node child(const pugi::xml_node& parent, const char* name, bool required);
+  std::string attribute(const pugi::xml_node& node, const char* name, bool required);
+  std::string text(const pugi::xml_node& node, bool required);
+  RichText rich_text(const pugi::xml_node& node, bool required);
+  std::optional<text::Date> date(const pugi::xml_node& node, const char* name, bool required);
+  std::optional<text::ClockTime> clock(const pugi::xml_node& node, const char* name, bool required);
+  std::optional<text::Decimal> number(const pugi::xml_node& node, const char* name, bool required);
+
+  void parse_when(const pugi::xml_node& session, Session* s);
+  void parse_programme(const pugi::xml_node& session, Session* s);
+  void parse_delegation(const pugi::xml_node& session, Session* s);
+  void parse_host(const pugi::xml_node& session, Session* s);
+  void parse_report(const pugi::xml_node& session, Session* s);
+  void parse_conclusion(const pugi::xml_node& session, Session* s);
+  void parse_photo(const pugi::xml_node& node, Session* s);
+  void parse_notice(const pugi::xml_node& session, Session* s);
+  void parse_minutes(const pugi::xml_node& session, Session* s);
+  void parse_extras(const pugi::xml_node& session, Session* s);
+
+  Environment& env_;
+  const XmlSource& source_;
+  const Requirements& needs_;
+  Diagnostics* diagnostics_;
+  std::size_t errors_at_start_ = 0;
+};
+
+}  // namespace vanban::input
+
+#endif  // VANBAN_INPUT_SESSION_PARSER_H_

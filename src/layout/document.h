@@ -1,0 +1,99 @@
+// What the layout markup says, after parsing: page set-up, metadata and a
+// flow of blocks. Text in it is final: NFC, in the run's tone style.
+#ifndef VANBAN_LAYOUT_DOCUMENT_H_
+#define VANBAN_LAYOUT_DOCUMENT_H_
+
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "input/session.h"
+
+namespace vanban::layout {
+
+constexpr double kPointsPerMm = 72.0 / 25.4;
+
+enum class Align { kJustify, kLeft, kCenter, kRight };
+
+struct PageSetup {
+  double width = 210 * kPointsPerMm;  // A4 portrait
+  double height = 297 * kPointsPerMm;
+  double margin_top = 20 * kPointsPerMm;
+  double margin_bottom = 20 * kPointsPerMm;
+  double margin_left = 30 * kPointsPerMm;
+  double margin_right = 15 * kPointsPerMm;
+  // Decree 30: Arabic numerals centred in the top margin, none on page 1.
+  bool page_numbers = false;
+  double page_number_size = 13;
+};
+
+struct Metadata {
+  std::string title;
+  std::string author;
+  std::string subject;
+  std::string keywords;
+};
+
+struct Inline {
+  std::string text;
+  bool bold = false;
+  bool italic = false;
+  bool no_break = false;  // <nobr>: no line break inside
+};
+
+struct ParagraphStyle {
+  Align align = Align::kJustify;
+  double size = 13;            // points
+  double line_height = 1.15;   // times the size; 1.15 is "single" for Times
+  double first_indent = 0;     // points
+  double space_before = 0;
+  double space_after = 0;
+  double left = 0;             // extra margins inside the text area
+  double right = 0;
+  bool keep_with_next = false;
+};
+
+struct Paragraph {
+  ParagraphStyle style;
+  std::vector<Inline> inlines;
+  SourceLocation where;
+};
+
+struct Image {
+  std::shared_ptr<const std::string> data;
+  input::ImageInfo info;
+  double width_fraction = 1.0;  // of the text width
+  Align align = Align::kCenter;
+  double space_before = 0;
+  double space_after = 0;
+  bool keep_with_next = false;
+};
+
+struct Rule {
+  double width_fraction = 1.0;
+  double thickness = 0.5;
+  Align align = Align::kCenter;
+  double space_before = 0;
+  double space_after = 0;
+  bool keep_with_next = false;
+};
+
+struct Space {
+  double height = 0;
+};
+
+struct PageBreak {};
+
+using Block = std::variant<Paragraph, Image, Rule, Space, PageBreak>;
+
+struct Document {
+  PageSetup page;
+  Metadata metadata;
+  std::vector<Block> blocks;
+};
+
+}  // namespace vanban::layout
+
+#endif  // VANBAN_LAYOUT_DOCUMENT_H_

@@ -1,0 +1,34 @@
+// RAII around libharu's HPDF_Doc, with its error callback turned into a
+// status we can check (libharu's errors are sticky until reset).
+#ifndef VANBAN_PDF_HPDF_DOCUMENT_H_
+#define VANBAN_PDF_HPDF_DOCUMENT_H_
+
+#include <hpdf.h>
+
+#include <string>
+
+namespace vanban::pdf {
+
+class HpdfDocument {
+ public:
+  HpdfDocument();
+  ~HpdfDocument();
+  HpdfDocument(const HpdfDocument&) = delete;
+  HpdfDocument& operator=(const HpdfDocument&) = delete;
+
+  HPDF_Doc get() const { return doc_; }
+  bool ok() const { return doc_ != nullptr && error_ == 0; }
+  // "libharu error 0x1043 (detail 0)", for a diagnostic.
+  std::string error() const;
+
+ private:
+  static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
+
+  HPDF_Doc doc_ = nullptr;
+  HPDF_STATUS error_ = 0;
+  HPDF_STATUS detail_ = 0;
+};
+
+}  // namespace vanban::pdf
+
+#endif  // VANBAN_PDF_HPDF_DOCUMENT_H_

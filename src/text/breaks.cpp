@@ -1,0 +1,272 @@
+#include "text/breaks.h"
+
+#include <algorithm>
+#include <string>
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/ubrk.h>
+#include <unicode/unistr.h>
+
+#include "text/utf8.h"
+
+namespace vanban::text {
+
+namespace {
+
+// What follows a number as its unit or counted noun: "58,5 %", "297 thôn",
+// "30 ngày", "1.234 tỷ đồng". A line that starts with the unit reads badly.
+constexpr std::string_view kUnits[] = {
+    "%",     "‰",     "km",   "km2",  "km²",  "m",    "m2",   "m²",    "m3",
+    "m³",    "cm",    "mm",   "ha",   "kg",   "g",    "tấn",  "tạ",    "yến",
+    "lít",   "đồng",  "đ",    "USD",  "VND",  "VNĐ",  "nghìn", "ngàn", "triệu",
+    "tỷ",    "tỉ",    "người", "hộ",  "xã",   "thôn", "lượt", "lần",   "giờ",
+    "phút",  "giây",  "ngày", "tuần", "tháng", "năm",
+};
+
+// Words that introduce a number: "ngày 06/01/2022", "Số 123/QĐ-UBND",
+// "Điều 5", "14 giờ 30". Breaking between the two separates a reference
+// from its subject.
+constexpr std::string_view kNumberLeads[] = {
+    "ngày",  "tháng", "năm", "giờ",    "Số",     "số",  "Điều", "điều",
+    "Khoản", "khoản", "Mẫu", "mẫu",    "Chương", "chương", "Mục", "mục",
+};
+
+bool contains(const std::string_view* begin, const std::string_view* end,
+              std::string_view word) {
+  return std::find(begin, end, word) != end;
+}
+
+bool is_unit(std::string_view w) {
+  return contains(std::begin(kUnits), std::end(kUnits), w);
+}
+
+bool is_number_lead(std::string_view w) {
+  return contains(std::begin(kNumberLeads), std::end(kNumberLeads), w);
+}
+
+// White space that separates words. The no-break spaces glue instead, and
+// ICU never breaks after them.
+bool is_separator(char32_t cp) {
+  if (cp == 0x00A0 || cp == 0x202F || cp == 0x2007) return false;
+  return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_WHITE_SPACE);
+}
+
+bool is_dash(char32_t cp) { return cp == 0x2013 || cp == 0x2014; }
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Punctuation that may open or close a word without being part of it.
+bool is_opening(char32_t cp) {
+  return cp == '(' || cp == '[' || cp == '"' || cp == '\'' || cp == 0x201C ||
+         cp == 0x2018;
+}
+bool is_closing(char32_t cp) {
+  return cp == ')' || cp == ']' || cp == '"' || cp == '\'' || cp == 0x201D ||
+         cp == 0x2019 || cp == '.' || cp == ',' || cp == ';' || cp == ':' ||
+         cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+// A run of non-separator characters, with the punctuation around it
+// split off: "(58,5%)." has core "58,5%".
+struct Token {
+  std::size_t begin = 0, end = 0;            // The whole run.
+  std::size_t core_begin = 0, core_end = 0;  // Without outer punctuation.
+  bool name_word = false;  // Core is "Nguyễn", "Văn", "A"; not "UBND".
+};
+
+bool name_word(std::string_view core) {
+  bool first = true;
+  for (std::size_t pos = 0; pos < core.size();) {
+    const UChar32 c = static_cast<UChar32>(next_code_point(core, &pos));
+    const bool ok = first ? u_isUUppercase(c) : (u_isULowercase(c) ||
+                                                 (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0);
+    if (!ok) return false;
+    first = false;
+  }
+  return !first;
+}
+
+std::vector<Token> tokenize(std::string_view s) {
+  std::vector<Token> tokens;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t next = pos;
+    if (is_separator(next_code_point(s, &next))) {
+      pos = next;
+      continue;
+    }
+    Token t;
+    t.begin = pos;
+    while (pos < s.size()) {
+      next = pos;
+      if (is_separator(next_code_point(s, &next))) break;
+      pos = next;
+    }
+    t.end = pos;
+    t.core_begin = t.begin;
+    while (t.core_begin < t.end) {
+      next = t.core_begin;
+      if (!is_opening(next_code_point(s, &next))) break;
+      t.core_begin = next;
+    }
+    // Strip closing punctuation from the back, one code point at a time.
+    t.core_end = t.end;
+    while (t.core_end > t.core_begin) {
+      std::size_t start = t.core_end - 1;
+      while (start > t.core_begin && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
+        --start;
+      }
+      std::size_t p = start;
+      if (!is_closing(next_code_point(s, &p))) break;
+      t.core_end = start;
+    }
+    t.name_word = name_word(s.substr(t.core_begin, t.core_end - t.core_begin));
+    tokens.push_back(t);
+  }
+  return tokens;
+}
+
+std::string_view core(std::string_view s, const Token& t) {
+  return s.substr(t.core_begin, t.core_end - t.core_begin);
+}
+
+bool has_opening(const Token& t) { return t.core_begin != t.begin; }
+bool has_closing(const Token& t) { return t.core_end != t.end; }
+
+// "297", "58,5", "1.234", "06/01/2022", "2022-2025", "14:30".
+bool is_number(std::string_view w) {
+  if (w.empty() || !is_digit(w.front()) || !is_digit(w.back())) return false;
+  return std::all_of(w.begin(), w.end(), [](char c) {
+    return is_digit(c) || c == '.' || c == ',' || c == '/' || c == '-' || c == ':';
+  });
+}
+
+// Penalty for breaking between tokens a and b (separated by spaces).
+int penalty_between(std::string_view s, const Token& a, const Token& b) {
+  const std::string_view ca = core(s, a), cb = core(s, b);
+  if (has_closing(a) || has_opening(b)) return 0;  // "2023. Năm", "số (5)"
+  if (is_number(ca) && is_unit(cb)) return kForbidden;
+  // "06/QĐ-TTg" and "13/6/2023." start with a digit too.
+  if (is_number_lead(ca) && !cb.empty() && is_digit(cb.front())) return kForbidden;
+  return 0;
+}
+
+// Marks with kDiscouraged the breaks inside each run of two to four name
+// words ("Nguyễn Tiến Dũng", "(Lê Thị Hoa)"); punctuation inside ends the
+// run, and a longer run of capitalised words is a title, not a name.
+void discourage_names(const std::vector<Token>& tokens, std::vector<int>* after) {
+  std::size_t i = 0;
+  while (i < tokens.size()) {
+    if (!tokens[i].name_word) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;  // One past the last token of the run.
+    while (j < tokens.size() && !has_closing(tokens[j - 1]) && tokens[j].name_word &&
+           !has_opening(tokens[j])) {
+      ++j;
+    }
+    const std::size_t run = j - i;
+    if (run >= 2 && run <= 4) {
+      for (std::size_t k = i; k + 1 < j; ++k) {
+        (*after)[k] = std::max((*after)[k], kDiscouraged);
+      }
+    }
+    i = j;
+  }
+}
+
+}  // namespace
+
+struct LineBreaker::Impl {
+  // Null only if ICU has no break rules; then every run of white space is
+  // an opportunity.
+  std::unique_ptr<icu::BreakIterator> iterator;
+};
+
+LineBreaker::LineBreaker() : impl_(std::make_unique<Impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->iterator.reset(icu::BreakIterator::createLineInstance(icu::Locale("vi"), status));
+  if (U_FAILURE(status)) impl_->iterator.reset();
+}
+
+LineBreaker::~LineBreaker() = default;
+
+std::vector<BreakOpportunity> LineBreaker::opportunities(std::string_view s) const {
+  std::vector<BreakOpportunity> out;
+  if (s.empty()) return out;
+
+  // ICU works in UTF-16; remember the byte offset of every UTF-16 index.
+  icu::UnicodeString text;
+  std::vector<std::size_t> byte_at;
+  byte_at.reserve(s.size() + 1);
+  for (std::size_t pos = 0; pos < s.size();) {
+    const std::size_t start = pos;
+    text.append(static_cast<UChar32>(next_code_point(s, &pos)));
+    byte_at.resize(static_cast<std::size_t>(text.length()), start);
+  }
+  byte_at.push_back(s.size());
+
+  if (impl_->iterator) {
+    icu::BreakIterator& it = *impl_->iterator;
+    it.setText(text);
+    for (int32_t i = it.next(); i != icu::BreakIterator::DONE; i = it.next()) {
+      const std::size_t offset = byte_at[static_cast<std::size_t>(i)];
+      if (offset == 0 || (!out.empty() && offset <= out.back().offset)) continue;
+      BreakOpportunity b;
+      b.offset = offset;
+      const int32_t status = it.getRuleStatus();
+      b.mandatory = status >= UBRK_LINE_HARD && status < UBRK_LINE_HARD_LIMIT;
+      out.push_back(b);
+    }
+    // The iterator keeps a pointer to `text`, which is about to go away.
+    it.setText(icu::UnicodeString());
+  } else {
+    for (std::size_t pos = 0; pos < s.size();) {
+      const char32_t cp = next_code_point(s, &pos);
+      std::size_t next = pos;
+      if (is_separator(cp) && (pos == s.size() || !is_separator(next_code_point(s, &next)))) {
+        out.push_back(BreakOpportunity{pos, 0, cp == '\n'});
+      }
+    }
+  }
+  if (out.empty() || out.back().offset != s.size()) {
+    out.push_back(BreakOpportunity{s.size(), 0, false});
+  }
+
+  const std::vector<Token> tokens = tokenize(s);
+  // after[k]: penalty for breaking between tokens k and k + 1.
+  std::vector<int> after(tokens.size(), 0);
+  for (std::size_t k = 0; k + 1 < tokens.size(); ++k) {
+    after[k] = penalty_between(s, tokens[k], tokens[k + 1]);
+  }
+  discourage_names(tokens, &after);
+
+  for (BreakOpportunity& b : out) {
+    if (b.mandatory || b.offset == s.size()) continue;
+    std::size_t before = b.offset - 1;
+    while (before > 0 && (static_cast<unsigned char>(s[before]) & 0xC0) == 0x80) --before;
+    const char32_t prev = next_code_point(s, &before);
+    if (is_separator(prev)) {
+      // The break sits at the start of a token, after the spaces that end
+      // the one before it.
+      const auto next = std::lower_bound(
+          tokens.begin(), tokens.end(), b.offset,
+          [](const Token& t, std::size_t offset) { return t.begin < offset; });
+      if (next != tokens.end() && next != tokens.begin() && next->begin == b.offset) {
+        b.penalty = after[static_cast<std::size_t>(next - tokens.begin()) - 1];
+      }
+    } else if (is_dash(prev) || prev == 0x200B) {
+      // A dash may end a line; a zero width space is an explicit opportunity.
+      b.penalty = 0;
+    } else {
+      // Inside a run of letters and signs: "06/|QĐ-|TTg", "e-|mail".
+      b.penalty = kForbidden;
+    }
+  }
+  return out;
+}
+
+}  // namespace vanban::text
