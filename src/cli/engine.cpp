@@ -62,15 +62,22 @@ bool Engine::has_template(const std::string& document) const {
   return templates_.count(document) != 0;
 }
 
+bool Engine::has_data_for(const input::Session& session, const std::string& document) {
+  if (document == "news") return !session.article_author.empty();
+  if (document == "conclusion") return session.notice.has_value();
+  if (document == "minutes") return session.minutes.has_value();
+  return true;
+}
+
 bool Engine::render(const input::Session& session, const std::string& document, std::string* pdf,
-                    Diagnostics* diagnostics) {
+                    std::string* markup_out, Diagnostics* diagnostics) {
   const templating::Template& tmpl = templates_.at(document);
   std::string markup;
   if (!templating::render(tmpl, templating::build_context(session, numbers_), templates_, &markup,
                           diagnostics)) {
     return false;
   }
-  if (env_.variable("VANBAN_DEBUG_MARKUP")) fprintf(stderr, "%s\n", markup.c_str());
+  if (markup_out) *markup_out = markup;
   layout::Document doc;
   layout::MarkupOptions options;
   options.tone = config_.tone;

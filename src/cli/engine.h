@@ -37,9 +37,14 @@ class Engine {
   bool has_template(const std::string& document) const;
   const std::string& templates_dir() const { return config_.templates_dir; }
 
-  // Renders one document of one session into PDF bytes.
+  // Whether `session` carries what `document` needs (<article author> for
+  // news, <notice> for conclusion, <minutes> for minutes).
+  static bool has_data_for(const input::Session& session, const std::string& document);
+
+  // Renders one document of one session into PDF bytes; the layout markup
+  // the template produced goes to *markup when it is not null.
   bool render(const input::Session& session, const std::string& document, std::string* pdf,
-              Diagnostics* diagnostics);
+              std::string* markup, Diagnostics* diagnostics);
 
  private:
   Engine(Environment& env, EngineConfig config) : env_(env), config_(std::move(config)) {}

@@ -6,7 +6,8 @@ namespace vanban::cli {
 
 const char kUsage[] =
     "usage: vanban render INPUT... [-t news|conclusion|minutes|all] [-o OUTDIR]\n"
-    "                    [--tone new|old] [--templates DIR] [--fonts DIR] [-q]\n"
+    "                    [--tone new|old] [--templates DIR] [--fonts DIR]\n"
+    "                    [--markup] [-q]\n"
     "       vanban check INPUT... [-t ...]\n"
     "       vanban --help | --version\n"
     "\n"
@@ -23,6 +24,8 @@ const char kUsage[] =
     "  --templates DIR    use your own templates (copy templates/ and edit)\n"
     "  --fonts DIR        use the TrueType fonts in DIR (for example Times New\n"
     "                     Roman) instead of the bundled Liberation Serif\n"
+    "  --markup           also write the layout markup the template produced,\n"
+    "                     as <document>.markup.xml beside each PDF\n"
     "  -q, --quiet        print errors only\n"
     "\n"
     "check validates the inputs and writes nothing.\n"
@@ -118,6 +121,8 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
       if (!take_value(&options->templates_dir)) return false;
     } else if (arg == "--fonts") {
       if (!take_value(&options->fonts_dir)) return false;
+    } else if (arg == "--markup") {
+      options->keep_markup = true;
     } else if (arg == "-q" || arg == "--quiet") {
       options->quiet = true;
     } else if (arg.size() > 1 && arg[0] == '-') {

@@ -22,6 +22,8 @@ struct Options {
   std::string templates_dir;  // empty: the bundled templates
   std::string fonts_dir;      // empty: the bundled fonts
   bool quiet = false;
+  bool keep_markup = false;  // also write <document>.markup.xml
+
 };
 
 // Parses argv. On a usage error returns false with *error set.

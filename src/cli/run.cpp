@@ -84,11 +84,15 @@ int run(const Options& options, Environment& env, std::ostream& out, std::ostrea
       err << "vanban: note: no template for '" << document << "' yet; skipped\n";
     }
   }
+  // A document asked for by name makes its data required. With "all", a
+  // session without <notice> simply gets no conclusion notice (with a note).
   input::Requirements needs;
-  for (const std::string& d : documents) {
-    needs.news |= d == "news";
-    needs.conclusion |= d == "conclusion";
-    needs.minutes |= d == "minutes";
+  if (!options.all_documents) {
+    for (const std::string& d : documents) {
+      needs.news |= d == "news";
+      needs.conclusion |= d == "conclusion";
+      needs.minutes |= d == "minutes";
+    }
   }
 
   Diagnostics diagnostics;
@@ -112,12 +116,24 @@ int run(const Options& options, Environment& env, std::ostream& out, std::ostrea
       ++sessions;
       if (options.command != Command::kRender) return;
       for (const std::string& document : documents) {
-        std::string pdf, why;
-        if (!engine->render(s, document, &pdf, &file_diagnostics)) {
+        if (!Engine::has_data_for(s, document)) {
+          if (!options.quiet) {
+            err << s.where.file << ": note: session '" << s.id << "' has no data for " << document
+                << "; skipped\n";
+          }
+          continue;
+        }
+        std::string pdf, markup, why;
+        if (!engine->render(s, document, &pdf, options.keep_markup ? &markup : nullptr,
+                            &file_diagnostics)) {
           ++failures;
           continue;
         }
-        std::string path = options.out_dir + "/" + s.id + "/" + document + ".pdf";
+        const std::string stem = options.out_dir + "/" + s.id + "/" + document;
+        const std::string path = stem + ".pdf";
+        if (options.keep_markup && !env.write_file_atomic(stem + ".markup.xml", markup, &why)) {
+          file_diagnostics.error(stem + ".markup.xml", why);
+        }
         if (!env.write_file_atomic(path, pdf, &why)) {
           file_diagnostics.error(path, why);
           ++failures;
