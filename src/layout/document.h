@@ -17,6 +17,11 @@ constexpr double kPointsPerMm = 72.0 / 25.4;
 
 enum class Align { kJustify, kLeft, kCenter, kRight };
 
+// How a paragraph's lines are chosen. Total fit (Knuth and Plass) weighs
+// the whole paragraph at once, so no loose line sits next to a tight one;
+// greedy fills each line in turn, as a word processor does.
+enum class LineBreaking { kTotalFit, kGreedy };
+
 struct PageSetup {
   double width = 210 * kPointsPerMm;  // A4 portrait
   double height = 297 * kPointsPerMm;
@@ -53,6 +58,10 @@ struct ParagraphStyle {
   double left = 0;             // extra margins inside the text area
   double right = 0;
   bool keep_with_next = false;
+  // Balanced lines for titles: as many lines as needed, as equal in length
+  // as they can be, so no word is left alone on the last line.
+  bool balance = false;
+  LineBreaking breaking = LineBreaking::kTotalFit;
 };
 
 struct Paragraph {
@@ -73,6 +82,11 @@ struct Image {
 
 struct Rule {
   double width_fraction = 1.0;
+  // Measured against the text line above (the widest line of the paragraph
+  // just before), not the column: Decree 30's rule under the Tiêu ngữ is as
+  // long as the Tiêu ngữ, the one under the agency's name a third to a half
+  // of it. The rule is then centred under that text.
+  bool of_text = false;
   double thickness = 0.5;
   Align align = Align::kCenter;
   double space_before = 0;
@@ -86,7 +100,26 @@ struct Space {
 
 struct PageBreak {};
 
-using Block = std::variant<Paragraph, Image, Rule, Space, PageBreak>;
+struct Column;
+
+// Side-by-side columns (the two-column header of an administrative
+// document, Nơi nhận beside the signer). Never split across pages.
+struct Columns {
+  std::vector<Column> columns;
+  // Shift the columns so that their first lines share one baseline
+  // ("Số: ..." level with the place-date line).
+  bool align_baselines = false;
+  double space_before = 0;
+  double space_after = 0;
+  bool keep_with_next = false;
+};
+
+using Block = std::variant<Paragraph, Image, Rule, Space, PageBreak, Columns>;
+
+struct Column {
+  double width_fraction = 0.5;  // of the width the columns share
+  std::vector<Block> blocks;
+};
 
 struct Document {
   PageSetup page;

@@ -82,10 +82,13 @@ class MarkupParser {
   void factor(const pugi::xml_node& node, const char* name, double* value);
   void flag(const pugi::xml_node& node, const char* name, bool* value);
   void align(const pugi::xml_node& node, Align* value);
+  void breaking(const pugi::xml_node& node, LineBreaking* value);
 
-  void paragraph(const pugi::xml_node& node, Document* document);
-  void image(const pugi::xml_node& node, Document* document);
-  void rule(const pugi::xml_node& node, Document* document);
+  void blocks(const pugi::xml_node& parent, bool top_level, std::vector<Block>* out);
+  void paragraph(const pugi::xml_node& node, std::vector<Block>* out);
+  void image(const pugi::xml_node& node, std::vector<Block>* out);
+  void rule(const pugi::xml_node& node, std::vector<Block>* out);
+  void columns(const pugi::xml_node& node, std::vector<Block>* out);
   void inlines(const pugi::xml_node& node, Inline marks, bool keep, std::vector<Inline>* out);
 
   const TemplateLocator& locator_;
@@ -149,12 +152,21 @@ void MarkupParser::align(const pugi::xml_node& node, Align* value) {
   }
 }
 
+void MarkupParser::breaking(const pugi::xml_node& node, LineBreaking* value) {
+  pugi::xml_attribute a = node.attribute("line-breaking");
+  if (!a) return;
+  std::string v = a.value();
+  if (v == "total-fit") *value = LineBreaking::kTotalFit;
+  else if (v == "greedy") *value = LineBreaking::kGreedy;
+  else error(node, "line-breaking=\"" + v + "\" must be total-fit or greedy");
+}
+
 void MarkupParser::parse(const pugi::xml_node& root, const MarkupOptions& options,
                          Document* document) {
   check_attributes(root, {"title", "author", "subject", "keywords", "tone", "margin-top",
                           "margin-bottom", "margin-left", "margin-right", "page-numbers",
                           "page-number-size", "font-size", "line-height", "indent",
-                          "paragraph-spacing", "align"});
+                          "paragraph-spacing", "align", "line-breaking"});
   if (options.tone) {
     tone_ = *options.tone;
   } else if (pugi::xml_attribute tone = root.attribute("tone")) {
@@ -182,8 +194,13 @@ void MarkupParser::parse(const pugi::xml_node& root, const MarkupOptions& option
   length(root, "indent", &defaults_.first_indent);
   length(root, "paragraph-spacing", &defaults_.space_before);
   align(root, &defaults_.align);
+  breaking(root, &defaults_.breaking);
 
-  for (pugi::xml_node node : root.children()) {
+  blocks(root, true, &document->blocks);
+}
+
+void MarkupParser::blocks(const pugi::xml_node& parent, bool top_level, std::vector<Block>* out) {
+  for (pugi::xml_node node : parent.children()) {
     if (node.type() == pugi::node_pcdata) {
       std::string text = node.value();
       bool blank = true;
@@ -194,28 +211,62 @@ void MarkupParser::parse(const pugi::xml_node& root, const MarkupOptions& option
     if (node.type() != pugi::node_element) continue;
     std::string name = node.name();
     if (name == "p") {
-      paragraph(node, document);
+      paragraph(node, out);
     } else if (name == "image") {
-      image(node, document);
+      image(node, out);
     } else if (name == "rule") {
-      rule(node, document);
+      rule(node, out);
+    } else if (name == "columns") {
+      columns(node, out);
     } else if (name == "space") {
       check_attributes(node, {"height"});
       Space space;
       length(node, "height", &space.height);
-      document->blocks.push_back(space);
-    } else if (name == "page-break") {
+      out->push_back(space);
+    } else if (name == "page-break" && top_level) {
       check_attributes(node, {});
-      document->blocks.push_back(PageBreak{});
+      out->push_back(PageBreak{});
     } else {
-      error(node, "unknown element <" + name + "> (see templates/README.md)");
+      error(node, "unknown element <" + name + ">" +
+                      (top_level ? "" : " inside <column>") + " (see templates/README.md)");
     }
   }
 }
 
-void MarkupParser::paragraph(const pugi::xml_node& node, Document* document) {
+void MarkupParser::columns(const pugi::xml_node& node, std::vector<Block>* out) {
+  check_attributes(node, {"align-baselines", "space-before", "space-after", "keep-with-next"});
+  Columns cols;
+  flag(node, "align-baselines", &cols.align_baselines);
+  length(node, "space-before", &cols.space_before);
+  length(node, "space-after", &cols.space_after);
+  flag(node, "keep-with-next", &cols.keep_with_next);
+  double total = 0;
+  for (pugi::xml_node child : node.children()) {
+    if (child.type() == pugi::node_pcdata) {
+      error(child, "text directly inside <columns>: put it in a <column>");
+      continue;
+    }
+    if (child.type() != pugi::node_element) continue;
+    if (std::strcmp(child.name(), "column") != 0) {
+      error(child, std::string("<columns> holds only <column>, not <") + child.name() + ">");
+      continue;
+    }
+    check_attributes(child, {"width"});
+    Column column;
+    if (!child.attribute("width")) error(child, "<column> needs a width (such as 45%)");
+    fraction(child, "width", &column.width_fraction);
+    total += column.width_fraction;
+    blocks(child, false, &column.blocks);
+    cols.columns.push_back(std::move(column));
+  }
+  if (total > 1.0 + 1e-9) error(node, "the widths of the <column>s add up to more than 100%");
+  out->push_back(std::move(cols));
+}
+
+void MarkupParser::paragraph(const pugi::xml_node& node, std::vector<Block>* out) {
   check_attributes(node, {"align", "size", "line-height", "indent", "space-before", "space-after",
-                          "left", "right", "bold", "italic", "keep-with-next"});
+                          "left", "right", "bold", "italic", "keep-with-next", "balance",
+                          "line-breaking"});
   Paragraph p;
   p.style = defaults_;
   p.where = locator_.at(node);
@@ -228,6 +279,8 @@ void MarkupParser::paragraph(const pugi::xml_node& node, Document* document) {
   length(node, "left", &p.style.left);
   length(node, "right", &p.style.right);
   flag(node, "keep-with-next", &p.style.keep_with_next);
+  flag(node, "balance", &p.style.balance);
+  breaking(node, &p.style.breaking);
   if (p.style.size < 4 || p.style.size > 96) error(node, "size must lie between 4pt and 96pt");
   Inline marks;
   flag(node, "bold", &marks.bold);
@@ -269,7 +322,7 @@ void MarkupParser::paragraph(const pugi::xml_node& node, Document* document) {
       p.inlines.push_back(std::move(piece));
     }
   }
-  document->blocks.push_back(std::move(p));
+  out->push_back(std::move(p));
 }
 
 void MarkupParser::inlines(const pugi::xml_node& node, Inline marks, bool keep,
@@ -304,7 +357,7 @@ void MarkupParser::inlines(const pugi::xml_node& node, Inline marks, bool keep,
   }
 }
 
-void MarkupParser::image(const pugi::xml_node& node, Document* document) {
+void MarkupParser::image(const pugi::xml_node& node, std::vector<Block>* out) {
   check_attributes(node, {"src", "width", "align", "space-before", "space-after", "keep-with-next"});
   Image img;
   fraction(node, "width", &img.width_fraction);
@@ -328,20 +381,25 @@ void MarkupParser::image(const pugi::xml_node& node, Document* document) {
     return;
   }
   img.data = std::move(data);
-  document->blocks.push_back(std::move(img));
+  out->push_back(std::move(img));
 }
 
-void MarkupParser::rule(const pugi::xml_node& node, Document* document) {
-  check_attributes(node, {"width", "thickness", "align", "space-before", "space-after",
+void MarkupParser::rule(const pugi::xml_node& node, std::vector<Block>* out) {
+  check_attributes(node, {"width", "of", "thickness", "align", "space-before", "space-after",
                           "keep-with-next"});
   Rule r;
+  if (pugi::xml_attribute of = node.attribute("of")) {
+    std::string v = of.value();
+    if (v == "text") r.of_text = true;
+    else if (v != "column") error(node, "of=\"" + v + "\" must be text or column");
+  }
   fraction(node, "width", &r.width_fraction);
   length(node, "thickness", &r.thickness);
   align(node, &r.align);
   length(node, "space-before", &r.space_before);
   length(node, "space-after", &r.space_after);
   flag(node, "keep-with-next", &r.keep_with_next);
-  document->blocks.push_back(r);
+  out->push_back(r);
 }
 
 }  // namespace

@@ -9,92 +9,255 @@ namespace vanban::layout {
 
 namespace {
 
-constexpr int kMinLinesAtBreak = 2;  // no widows, no orphans
+constexpr std::size_t kMinLinesAtBreak = 2;  // no widows, no orphans
 
-// A block made ready to place: its lines or its drawn size.
+// Horizontal extent of set text, for rules that follow the text above them.
+struct Extent {
+  double left = 0, right = 0;
+  bool empty() const { return right <= left; }
+};
+
+// Content laid out once and placed as a unit: columns, and the blocks
+// inside them. Coordinates: x from the box's left, y downward from its top.
+struct Box {
+  double height = 0;
+  double first_baseline = -1;  // from the top; -1 when the box has no text
+  std::vector<PlacedText> texts;
+  std::vector<PlacedRule> rules;
+  std::vector<PlacedImage> images;
+
+  void add(const Box& other, double dx, double dy) {
+    for (PlacedText t : other.texts) t.x += dx, t.y += dy, texts.push_back(std::move(t));
+    for (PlacedRule r : other.rules) {
+      r.x1 += dx, r.x2 += dx, r.y1 += dy, r.y2 += dy;
+      rules.push_back(r);
+    }
+    for (PlacedImage i : other.images) i.x += dx, i.y += dy, images.push_back(std::move(i));
+    if (other.first_baseline >= 0 && (first_baseline < 0 || other.first_baseline + dy < first_baseline)) {
+      first_baseline = other.first_baseline + dy;
+    }
+  }
+};
+
+class Setter {
+ public:
+  Setter(const FontSet& fonts, const text::LineBreaker& breaker, Diagnostics* diagnostics)
+      : fonts_(fonts), breaker_(breaker), diagnostics_(diagnostics) {}
+
+  std::vector<Line> lines(const Paragraph& p, double width) const {
+    return break_lines(p, width - p.style.left - p.style.right, fonts_, breaker_, diagnostics_);
+  }
+
+  Extent extent(const std::vector<Line>& lines, double left) const {
+    Extent e{1e9, -1e9};
+    for (const Line& line : lines) {
+      if (line.pieces.empty()) continue;
+      const PlacedText& last = line.pieces.back();
+      e.left = std::min(e.left, left + line.pieces.front().x);
+      e.right = std::max(e.right, left + last.x + fonts_.face(last.style).width(last.text, last.size));
+    }
+    return e.empty() ? Extent{} : e;
+  }
+
+  // Width and left edge of a rule within `width`, after text of `above`.
+  void place_rule(const Rule& rule, double width, const Extent& above, double* x, double* length) const {
+    if (rule.of_text && !above.empty()) {
+      *length = (above.right - above.left) * rule.width_fraction;
+      *x = (above.left + above.right - *length) / 2;
+      return;
+    }
+    *length = width * rule.width_fraction;
+    *x = rule.align == Align::kCenter ? (width - *length) / 2
+         : rule.align == Align::kRight ? width - *length
+                                       : 0;
+  }
+
+  Box flow(const std::vector<Block>& blocks, double width) const;
+  Box columns(const Columns& columns, double width) const;
+
+  const FontSet& fonts() const { return fonts_; }
+
+ private:
+  const FontSet& fonts_;
+  const text::LineBreaker& breaker_;
+  Diagnostics* diagnostics_;
+};
+
+Box Setter::flow(const std::vector<Block>& blocks, double width) const {
+  Box box;
+  Extent above;
+  double y = 0;
+  bool top = true;
+  for (const Block& block : blocks) {
+    if (const auto* p = std::get_if<Paragraph>(&block)) {
+      if (!top) y += p->style.space_before;
+      std::vector<Line> set = lines(*p, width);
+      for (const Line& line : set) {
+        for (PlacedText piece : line.pieces) {
+          piece.x += p->style.left;
+          piece.y = y + line.baseline;
+          box.texts.push_back(std::move(piece));
+        }
+        if (box.first_baseline < 0 && !line.pieces.empty()) box.first_baseline = y + line.baseline;
+        y += line.height;
+      }
+      above = extent(set, p->style.left);
+      y += p->style.space_after;
+    } else if (const auto* rule = std::get_if<Rule>(&block)) {
+      if (!top) y += rule->space_before;
+      double x, length;
+      place_rule(*rule, width, above, &x, &length);
+      y += rule->thickness / 2;
+      box.rules.push_back(PlacedRule{x, y, x + length, y, rule->thickness});
+      y += rule->thickness / 2 + rule->space_after;
+    } else if (const auto* space = std::get_if<Space>(&block)) {
+      y += space->height;
+    } else if (const auto* img = std::get_if<Image>(&block)) {
+      if (!top) y += img->space_before;
+      PlacedImage placed;
+      placed.width = width * img->width_fraction;
+      placed.height = placed.width * img->info.height / std::max(1, img->info.width);
+      placed.x = img->align == Align::kCenter ? (width - placed.width) / 2
+                 : img->align == Align::kRight ? width - placed.width
+                                               : 0;
+      placed.y = y + placed.height;  // bottom edge, downward
+      placed.data = img->data;
+      placed.info = img->info;
+      box.images.push_back(std::move(placed));
+      y += placed.height + img->space_after;
+    } else if (const auto* cols = std::get_if<Columns>(&block)) {
+      if (!top) y += cols->space_before;
+      Box inner = columns(*cols, width);
+      box.add(inner, 0, y);
+      y += inner.height + cols->space_after;
+    }
+    top = false;
+  }
+  box.height = y;
+  return box;
+}
+
+Box Setter::columns(const Columns& cols, double width) const {
+  std::vector<Box> boxes;
+  for (const Column& column : cols.columns) boxes.push_back(flow(column.blocks, width * column.width_fraction));
+  double first = 0;
+  if (cols.align_baselines) {
+    for (const Box& b : boxes) first = std::max(first, b.first_baseline);
+  }
+  Box row;
+  double x = 0;
+  for (std::size_t i = 0; i < boxes.size(); ++i) {
+    double dy = cols.align_baselines && boxes[i].first_baseline >= 0 ? first - boxes[i].first_baseline : 0;
+    row.add(boxes[i], x, dy);
+    row.height = std::max(row.height, boxes[i].height + dy);
+    x += width * cols.columns[i].width_fraction;
+  }
+  return row;
+}
+
+// A block made ready to place on pages.
 struct Item {
-  enum class Kind { kLines, kImage, kRule, kSpace, kPageBreak } kind = Kind::kSpace;
-  std::vector<Line> lines;
-  double left = 0;  // paragraph box offset inside the text area
-  double space_before = 0, space_after = 0;
-  double height = 0;  // image, rule or space
-  double width = 0;
-  Align align = Align::kCenter;
-  double thickness = 0;
-  bool keep_with_next = false;
+  enum class Kind { kLines, kBox, kImage, kRule, kSpace, kPageBreak } kind = Kind::kSpace;
+  std::vector<Line> lines;  // kLines
+  double left = 0;          // paragraph box offset inside the text area
+  Box box;                  // kBox
   const Image* image = nullptr;
+  const Rule* rule = nullptr;
+  double height = 0;  // kImage, kSpace
+  double space_before = 0, space_after = 0;
+  bool keep_with_next = false;
+  Extent text;  // kLines: where the text lies, for a rule after it
 
-  // The least of this block that must share a page with what precedes it.
-  double min_head_height() const {
+  double whole_height() const {
+    if (kind == Kind::kBox) return box.height;
+    if (kind == Kind::kRule) return rule->thickness;
     if (kind != Kind::kLines) return height;
     double h = 0;
-    int n = static_cast<int>(lines.size());
-    int head = n <= 2 * kMinLinesAtBreak - 1 ? n : kMinLinesAtBreak;
-    for (int i = 0; i < head; ++i) h += lines[i].height;
+    for (const Line& line : lines) h += line.height;
     return h;
+  }
+  // A paragraph of four lines or more can cross a page.
+  bool splits() const { return kind == Kind::kLines && lines.size() >= 2 * kMinLinesAtBreak; }
+  // The least of this block that must share a page with what precedes it.
+  double head_height() const {
+    if (!splits()) return whole_height();
+    return lines[0].height + lines[1].height;
   }
 };
 
 class Paginator {
  public:
-  Paginator(const PageSetup& setup, LaidOutDocument* out) : setup_(setup), out_(out) {
+  Paginator(const PageSetup& setup, const Setter& setter, LaidOutDocument* out)
+      : setup_(setup), setter_(setter), out_(out) {
     new_page();
   }
-
-  double text_width() const { return setup_.width - setup_.margin_left - setup_.margin_right; }
-  double page_body_height() const { return setup_.height - setup_.margin_top - setup_.margin_bottom; }
 
   void place(const std::vector<Item>& items);
 
  private:
   Page& page() { return out_->pages.back(); }
   bool page_empty() const { return used_ == 0; }
-  double room() const { return page_body_height() - used_; }
+  double room() const { return body_height() - used_; }
+  double body_height() const { return setup_.height - setup_.margin_top - setup_.margin_bottom; }
+  double text_width() const { return setup_.width - setup_.margin_left - setup_.margin_right; }
+  double top_y() const { return setup_.height - setup_.margin_top - used_; }
   void new_page() {
     out_->pages.emplace_back();
     used_ = 0;
   }
-  // Vertical space before a block; none at the top of a page.
   double gap_before(const Item& item) const { return page_empty() ? 0 : item.space_before; }
-  // How much must fit for `items[i]` to start here, following keep-with-next.
+  // How much must fit for items[i] to start on this page: its head, and
+  // for a block that keeps with the next and cannot split, all of it plus
+  // what the next one needs.
   double needed_to_start(const std::vector<Item>& items, std::size_t i) const;
-  void place_lines(const Item& item);
-  void place_line(const Line& line, double left);
+  void place_lines(const Item& item, double then_needed);
+  void place_box(const Box& box);
   void place_image(const Item& item);
-  void place_rule(const Item& item);
-  double top_y() const { return setup_.height - setup_.margin_top - used_; }
+  void place_rule(const Item& item, const Extent& above);
 
   const PageSetup& setup_;
+  const Setter& setter_;
   LaidOutDocument* out_;
-  double used_ = 0;  // height used on the current page
+  double used_ = 0;
 };
 
 double Paginator::needed_to_start(const std::vector<Item>& items, std::size_t i) const {
   double needed = gap_before(items[i]);
   for (std::size_t k = i; k < items.size(); ++k) {
     const Item& item = items[k];
-    bool last = !item.keep_with_next || k + 1 == items.size();
-    if (last) return needed + item.min_head_height();
-    double whole = item.kind == Item::Kind::kLines ? 0 : item.height;
-    for (const Line& line : item.lines) whole += line.height;
-    needed += whole + item.space_after + items[k + 1].space_before;
+    if (k > i) needed += item.space_before;
+    if (item.splits() || !item.keep_with_next || k + 1 == items.size()) {
+      return needed + item.head_height();
+    }
+    needed += item.whole_height() + item.space_after;
   }
   return needed;
 }
 
 void Paginator::place(const std::vector<Item>& items) {
+  Extent above;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const Item& item = items[i];
     if (item.kind == Item::Kind::kPageBreak) {
       if (!page_empty()) new_page();
       continue;
     }
-    if (!page_empty() && needed_to_start(items, i) > room()) new_page();
+    if (!page_empty() && needed_to_start(items, i) > room() + 1e-6) new_page();
     used_ += gap_before(item);
     switch (item.kind) {
-      case Item::Kind::kLines: place_lines(item); break;
+      case Item::Kind::kLines: {
+        double then = 0;
+        if (item.keep_with_next && i + 1 < items.size()) {
+          then = item.space_after + needed_to_start(items, i + 1) - gap_before(items[i + 1]) +
+                 items[i + 1].space_before;
+        }
+        place_lines(item, then);
+        above = item.text;
+        break;
+      }
+      case Item::Kind::kBox: place_box(item.box); break;
       case Item::Kind::kImage: place_image(item); break;
-      case Item::Kind::kRule: place_rule(item); break;
+      case Item::Kind::kRule: place_rule(item, above); break;
       case Item::Kind::kSpace: used_ += page_empty() ? 0 : item.height; break;
       case Item::Kind::kPageBreak: break;
     }
@@ -102,22 +265,10 @@ void Paginator::place(const std::vector<Item>& items) {
   }
 }
 
-void Paginator::place_line(const Line& line, double left) {
-  double baseline = top_y() - line.baseline;
-  for (const PlacedText& piece : line.pieces) {
-    PlacedText placed = piece;
-    placed.x += setup_.margin_left + left;
-    placed.y = baseline;
-    page().texts.push_back(std::move(placed));
-  }
-  used_ += line.height;
-}
-
-void Paginator::place_lines(const Item& item) {
+void Paginator::place_lines(const Item& item, double then_needed) {
   const std::vector<Line>& lines = item.lines;
   std::size_t next = 0;
   while (next < lines.size()) {
-    // How many of the remaining lines fit here?
     std::size_t fit = 0;
     double h = 0;
     while (next + fit < lines.size() && h + lines[next + fit].height <= room() + 1e-6) {
@@ -125,35 +276,70 @@ void Paginator::place_lines(const Item& item) {
       ++fit;
     }
     const std::size_t remaining = lines.size() - next;
-    const std::size_t kMin = kMinLinesAtBreak;
+    const std::size_t raw = fit;
+    // The end of a paragraph that keeps with the next block (the body's
+    // last lines before the signature) goes over with it when the next
+    // block would not fit after it.
+    if (fit == remaining && then_needed > 0 && h + then_needed > room() + 1e-6 &&
+        remaining >= kMinLinesAtBreak) {
+      fit = remaining - kMinLinesAtBreak;
+    }
     if (fit < remaining) {
-      std::size_t raw = fit;
       // Carry at least two lines over, and leave at least two behind.
-      if (remaining - fit < kMin) fit = remaining > kMin ? remaining - kMin : 0;
-      if (next == 0 && fit < kMin) fit = 0;
-      // On an empty page the rules cannot be kept: take what fits, and at
-      // least one line, so that layout always moves on.
+      if (remaining - fit < kMinLinesAtBreak) fit = remaining > kMinLinesAtBreak ? remaining - kMinLinesAtBreak : 0;
+      if (next == 0 && fit < kMinLinesAtBreak) fit = 0;
+      // On an empty page the rules cannot be kept: take what fits, at least
+      // one line, so that layout always moves on.
       if (fit == 0 && page_empty()) fit = std::max<std::size_t>(raw, 1);
     }
-    for (std::size_t k = 0; k < fit; ++k) place_line(lines[next + k], item.left);
+    for (std::size_t k = 0; k < fit; ++k) {
+      const Line& line = lines[next + k];
+      double baseline = top_y() - line.baseline;
+      for (PlacedText piece : line.pieces) {
+        piece.x += setup_.margin_left + item.left;
+        piece.y = baseline;
+        page().texts.push_back(std::move(piece));
+      }
+      used_ += line.height;
+    }
     next += fit;
     if (next < lines.size()) new_page();
   }
 }
 
+void Paginator::place_box(const Box& box) {
+  const double left = setup_.margin_left, top = top_y();
+  for (PlacedText t : box.texts) {
+    t.x += left;
+    t.y = top - t.y;
+    page().texts.push_back(std::move(t));
+  }
+  for (PlacedRule r : box.rules) {
+    r.x1 += left, r.x2 += left;
+    r.y1 = top - r.y1, r.y2 = top - r.y2;
+    page().rules.push_back(r);
+  }
+  for (PlacedImage i : box.images) {
+    i.x += left;
+    i.y = top - i.y;
+    page().images.push_back(std::move(i));
+  }
+  used_ += box.height;
+}
+
 void Paginator::place_image(const Item& item) {
-  double width = item.width, height = item.height;
-  // A photo taller than the page shrinks to fit it, keeping its proportions.
+  double width = text_width() * item.image->width_fraction, height = item.height;
+  // A photo taller than the room left on an empty page shrinks to fit it,
+  // keeping its proportions.
   if (height > room()) {
     double scale = room() / height;
     width *= scale;
     height *= scale;
   }
-  double x = setup_.margin_left;
-  if (item.align == Align::kCenter) x += (text_width() - width) / 2;
-  else if (item.align == Align::kRight) x += text_width() - width;
   PlacedImage placed;
-  placed.x = x;
+  placed.x = setup_.margin_left + (item.image->align == Align::kCenter ? (text_width() - width) / 2
+                                   : item.image->align == Align::kRight ? text_width() - width
+                                                                        : 0);
   placed.y = top_y() - height;
   placed.width = width;
   placed.height = height;
@@ -163,13 +349,13 @@ void Paginator::place_image(const Item& item) {
   used_ += height;
 }
 
-void Paginator::place_rule(const Item& item) {
-  double x = setup_.margin_left;
-  if (item.align == Align::kCenter) x += (text_width() - item.width) / 2;
-  else if (item.align == Align::kRight) x += text_width() - item.width;
-  double y = top_y() - item.height / 2;
-  page().rules.push_back(PlacedRule{x, y, x + item.width, y, item.thickness});
-  used_ += item.height;
+void Paginator::place_rule(const Item& item, const Extent& above) {
+  double x, length;
+  setter_.place_rule(*item.rule, text_width(), above, &x, &length);
+  double y = top_y() - item.rule->thickness / 2;
+  page().rules.push_back(PlacedRule{setup_.margin_left + x, y, setup_.margin_left + x + length, y,
+                                    item.rule->thickness});
+  used_ += item.rule->thickness;
 }
 
 void add_page_numbers(const PageSetup& setup, const FontSet& fonts, LaidOutDocument* out) {
@@ -181,11 +367,50 @@ void add_page_numbers(const PageSetup& setup, const FontSet& fonts, LaidOutDocum
     text.text = number;
     text.size = size;
     text.x = (setup.width - face.width(number, size)) / 2;
-    // Centred in the top margin: the middle of the digits' cap height sits
-    // halfway down the margin.
+    // Centred in the top margin: the middle of the digits (cap height about
+    // 0.66 em) sits halfway down the margin.
     text.y = setup.height - setup.margin_top / 2 - size * 0.33;
     out->pages[i].texts.push_back(std::move(text));
   }
+}
+
+Item make_item(const Block& block, const Setter& setter, double text_width, double body_height) {
+  Item item;
+  if (const auto* p = std::get_if<Paragraph>(&block)) {
+    item.kind = Item::Kind::kLines;
+    item.left = p->style.left;
+    item.lines = setter.lines(*p, text_width);
+    item.text = setter.extent(item.lines, p->style.left);
+    item.space_before = p->style.space_before;
+    item.space_after = p->style.space_after;
+    item.keep_with_next = p->style.keep_with_next;
+  } else if (const auto* img = std::get_if<Image>(&block)) {
+    item.kind = Item::Kind::kImage;
+    item.image = img;
+    item.height = text_width * img->width_fraction * img->info.height / std::max(1, img->info.width);
+    item.height = std::min(item.height, body_height);
+    item.space_before = img->space_before;
+    item.space_after = img->space_after;
+    item.keep_with_next = img->keep_with_next;
+  } else if (const auto* rule = std::get_if<Rule>(&block)) {
+    item.kind = Item::Kind::kRule;
+    item.rule = rule;
+    item.space_before = rule->space_before;
+    item.space_after = rule->space_after;
+    item.keep_with_next = rule->keep_with_next;
+  } else if (const auto* space = std::get_if<Space>(&block)) {
+    item.kind = Item::Kind::kSpace;
+    item.height = space->height;
+  } else if (const auto* cols = std::get_if<Columns>(&block)) {
+    item.kind = Item::Kind::kBox;
+    item.box = setter.columns(*cols, text_width);
+    item.space_before = cols->space_before;
+    item.space_after = cols->space_after;
+    item.keep_with_next = cols->keep_with_next;
+  } else {
+    item.kind = Item::Kind::kPageBreak;
+  }
+  return item;
 }
 
 }  // namespace
@@ -196,49 +421,18 @@ LaidOutDocument lay_out(const Document& document, const FontSet& fonts,
   out.width = document.page.width;
   out.height = document.page.height;
   out.metadata = document.metadata;
-  Paginator paginator(document.page, &out);
-  const double text_width = paginator.text_width();
+  const PageSetup& page = document.page;
+  const double text_width = page.width - page.margin_left - page.margin_right;
+  const double body_height = page.height - page.margin_top - page.margin_bottom;
 
+  Setter setter(fonts, breaker, diagnostics);
   std::vector<Item> items;
   for (const Block& block : document.blocks) {
-    Item item;
-    if (const auto* p = std::get_if<Paragraph>(&block)) {
-      item.kind = Item::Kind::kLines;
-      item.left = p->style.left;
-      item.lines = break_lines(*p, text_width - p->style.left - p->style.right, fonts, breaker,
-                               diagnostics);
-      item.space_before = p->style.space_before;
-      item.space_after = p->style.space_after;
-      item.keep_with_next = p->style.keep_with_next;
-    } else if (const auto* img = std::get_if<Image>(&block)) {
-      item.kind = Item::Kind::kImage;
-      item.image = img;
-      item.width = text_width * img->width_fraction;
-      item.height = item.width * img->info.height / std::max(1, img->info.width);
-      item.height = std::min(item.height, paginator.page_body_height());
-      item.align = img->align;
-      item.space_before = img->space_before;
-      item.space_after = img->space_after;
-      item.keep_with_next = img->keep_with_next;
-    } else if (const auto* rule = std::get_if<Rule>(&block)) {
-      item.kind = Item::Kind::kRule;
-      item.width = text_width * rule->width_fraction;
-      item.height = rule->thickness;
-      item.thickness = rule->thickness;
-      item.align = rule->align;
-      item.space_before = rule->space_before;
-      item.space_after = rule->space_after;
-      item.keep_with_next = rule->keep_with_next;
-    } else if (const auto* space = std::get_if<Space>(&block)) {
-      item.kind = Item::Kind::kSpace;
-      item.height = space->height;
-    } else {
-      item.kind = Item::Kind::kPageBreak;
-    }
-    items.push_back(std::move(item));
+    items.push_back(make_item(block, setter, text_width, body_height));
   }
+  Paginator paginator(page, setter, &out);
   paginator.place(items);
-  if (document.page.page_numbers) add_page_numbers(document.page, fonts, &out);
+  if (page.page_numbers) add_page_numbers(page, fonts, &out);
   return out;
 }
 

@@ -83,6 +83,10 @@ mustache::data rich_list(const std::vector<RichText>& items) {
   mustache::data l = list();
   for (std::size_t i = 0; i < items.size(); ++i) {
     mustache::data d = rich(items[i]);
+    // The item as a clause of a list ("- tiếp tục chỉ đạo ...;"): no end
+    // punctuation, first letter lowered where it is not a name.
+    d.set("clause_markup",
+          to_markup(edit_start(strip_end_punctuation(items[i]), text::continue_sentence)));
     d.set("first", i == 0);
     d.set("last", i + 1 == items.size());
     l << d;
@@ -110,6 +114,7 @@ mustache::data date_data(const text::Date& date) {
   d.set("short", text::format_date_short(date));
   d.set("numeric", text::format_date_numeric(date));
   d.set("prose", text::format_date_prose(date));
+  d.set("Prose", text::capitalize_first(text::format_date_prose(date)));
   d.set("decree", text::format_date_decree(date));
   d.set("weekday", text::weekday_name(date));
   d.set("day", std::to_string(date.day));
@@ -149,14 +154,22 @@ mustache::data delegation_data(const Session& s) {
     expanded.replace(at, s.programme_short.size(), s.programme_name.plain());
   }
   d.set("name_expanded", expanded);
-  mustache::data members = list(), others = list();
-  for (std::size_t i = 0; i < s.members.size(); ++i) {
-    mustache::data m = member_data(s.members[i]);
-    m.set("first", i == 0);
-    m.set("last", i + 1 == s.members.size());
-    members << m;
-    if (!s.members[i].head) others << member_data(s.members[i]);
+  std::vector<const input::Member*> all, rest;
+  for (const input::Member& m : s.members) {
+    all.push_back(&m);
+    if (&m != s.head()) rest.push_back(&m);
   }
+  auto member_list = [](const std::vector<const input::Member*>& from) {
+    mustache::data l = list();
+    for (std::size_t i = 0; i < from.size(); ++i) {
+      mustache::data m = member_data(*from[i]);
+      m.set("first", i == 0);
+      m.set("last", i + 1 == from.size());
+      l << m;
+    }
+    return l;
+  };
+  mustache::data members = member_list(all), others = member_list(rest);
   d.set("members", members);
   d.set("others", others);
   d.set("has_others", s.members.size() > 1);
@@ -307,13 +320,45 @@ mustache::data photos_data(const Session& s) {
   return d;
 }
 
+// Decree 30: a document number below 10 takes a leading zero
+// ("5/TB-ĐKT" -> "05/TB-ĐKT").
+std::string pad_document_number(const std::string& number) {
+  std::size_t digits = 0;
+  while (digits < number.size() && number[digits] >= '0' && number[digits] <= '9') ++digits;
+  if (digits == 1) return "0" + number;
+  return number;
+}
+
+// "ĐKT" of "15/TB-ĐKT": the issuer's abbreviation inside a ký hiệu.
+std::string issuer_code(const std::string& number) {
+  std::size_t dash = number.find('-');
+  return dash == std::string::npos ? std::string() : number.substr(dash + 1);
+}
+
+// Who a name is, from the delegation and the host's people: "Nguyễn Văn An,
+// Phó Chủ tịch UBND tỉnh, Trưởng đoàn"; the bare name when unknown.
+std::string describe_person(const Session& s, const std::string& name) {
+  for (const input::Member& m : s.members) {
+    if (m.name == name) return describe(m.name, {m.title, m.role});
+  }
+  for (const input::HostPerson& p : s.host_people) {
+    if (p.name == name) return describe(p.name, p.titles);
+  }
+  return name;
+}
+
 mustache::data notice_data(const Session& s) {
   if (!s.notice) return mustache::data(false);
   const input::Notice& n = *s.notice;
   mustache::data d = object();
-  d.set("number", n.number);
+  d.set("number", pad_document_number(n.number));
   d.set("date", date_data(n.date));
   d.set("place", n.place);
+  // "Trưởng đoàn khảo sát, kiểm tra Đề án 06" from the issuer's name.
+  const std::string kDoan = "Đoàn ";
+  d.set("head_title", n.issuer.compare(0, kDoan.size(), kDoan) == 0
+                          ? "Trưởng đoàn " + n.issuer.substr(kDoan.size())
+                          : std::string("Trưởng đoàn"));
   d.set("issuer", n.issuer);
   d.set("ISSUER", text::to_upper_vi(n.issuer));
   d.set("issuer_parent", n.issuer_parent);
@@ -331,6 +376,21 @@ mustache::data notice_data(const Session& s) {
   return d;
 }
 
+// The body that issues the administrative documents: the notice's issuer
+// when there is one, else the delegation under its province.
+mustache::data agency_data(const Session& s) {
+  mustache::data d = object();
+  std::string name = s.notice ? s.notice->issuer : s.delegation_name.plain();
+  std::string parent = s.notice ? s.notice->issuer_parent : "UBND tỉnh " + s.province;
+  d.set("name", name);
+  d.set("NAME", text::to_upper_vi(name));
+  d.set("parent", parent);
+  d.set("PARENT", text::to_upper_vi(parent));
+  d.set("has_parent", !parent.empty());
+  d.set("code", s.notice ? issuer_code(s.notice->number) : std::string());
+  return d;
+}
+
 mustache::data minutes_data(const Session& s) {
   if (!s.minutes) return mustache::data(false);
   const input::Minutes& m = *s.minutes;
@@ -338,16 +398,27 @@ mustache::data minutes_data(const Session& s) {
   d.set("start", text::format_clock_time(m.start));
   d.set("end", text::format_clock_time(m.end));
   d.set("chair", m.chair);
+  d.set("chair_description", describe_person(s, m.chair));
   d.set("secretary", m.secretary);
-  d.set("number", m.number);
+  d.set("secretary_description", describe_person(s, m.secretary));
+  d.set("number", pad_document_number(m.number));
   d.set("has_number", !m.number.empty());
+  // Without a number the minutes leave it blank, to be filled by hand:
+  // "Số:        /BB-ĐKT" (no-break spaces, which layout keeps).
+  std::string code = s.notice ? issuer_code(s.notice->number) : std::string();
+  std::string blank;
+  for (int i = 0; i < 10; ++i) blank += "\u00A0";
+  d.set("number_display", m.number.empty() ? blank + "/BB" + (code.empty() ? "" : "-" + code)
+                                           : pad_document_number(m.number));
   mustache::data speeches = list();
   for (const input::Speech& speech : m.speeches) {
     mustache::data sp = rich(speech.text);
     sp.set("speaker", speech.speaker);
+    sp.set("description", describe_person(s, speech.speaker));
     speeches << sp;
   }
   d.set("speeches", speeches);
+  d.set("has_speeches", !m.speeches.empty());
   return d;
 }
 
@@ -398,6 +469,8 @@ mustache::data build_context(const Session& s, const text::NumberFormatter& numb
   article.set("has_category", !s.article_category.empty());
   c.set("article", article);
   c.set("notice", notice_data(s));
+  c.set("agency", agency_data(s));
+  c.set("has_participants", s.members.size() > 1 || !s.host_people.empty() || !s.host_groups.empty());
   c.set("minutes", minutes_data(s));
   mustache::data extra = object();
   for (const auto& [name, value] : s.extra_attributes) extra.set(name, value);
