@@ -26,6 +26,11 @@ class Environment {
   virtual bool write_file_atomic(const std::string& path, std::string_view contents,
                                  std::string* error) = 0;
 
+  // Appends to `path`, creating it; for journals that must survive a kill.
+  virtual bool append_file(const std::string& path, std::string_view data, std::string* error) = 0;
+
+  virtual bool remove_file(const std::string& path) = 0;
+
   virtual bool is_directory(const std::string& path) = 0;
 
   // Every regular file whose name ends in `suffix` below `dir`, recursively,
@@ -45,6 +50,8 @@ class SystemEnvironment : public Environment {
   bool read_file(const std::string& path, std::string* contents, std::string* error) override;
   bool write_file_atomic(const std::string& path, std::string_view contents,
                          std::string* error) override;
+  bool append_file(const std::string& path, std::string_view data, std::string* error) override;
+  bool remove_file(const std::string& path) override;
   bool is_directory(const std::string& path) override;
   bool list_files(const std::string& dir, std::string_view suffix,
                   std::vector<std::string>* paths, std::string* error) override;

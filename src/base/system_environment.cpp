@@ -120,6 +120,20 @@ bool SystemEnvironment::write_file_atomic(const std::string& path, std::string_v
   return ok;
 }
 
+bool SystemEnvironment::append_file(const std::string& path, std::string_view data,
+                                    std::string* error) {
+  FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644));
+  if (fd.get() < 0 || !write_all(fd.get(), data) || fd.close() != 0) {
+    *error = "cannot append to '" + path + "': " + std::strerror(errno);
+    return false;
+  }
+  return true;
+}
+
+bool SystemEnvironment::remove_file(const std::string& path) {
+  return ::unlink(path.c_str()) == 0;
+}
+
 bool SystemEnvironment::is_directory(const std::string& path) {
   std::error_code ec;
   return fs::is_directory(path, ec);

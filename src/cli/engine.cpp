@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "base/sha256.h"
 #include "layout/markup.h"
 #include "layout/paginate.h"
 #include "pdf/writer.h"
@@ -33,11 +34,12 @@ std::string data_dir(Environment& env) {
   return VANBAN_DATA_DIR;
 }
 
-std::unique_ptr<Engine> Engine::load(Environment& env, const EngineConfig& config,
-                                     Diagnostics* diagnostics) {
-  std::unique_ptr<Engine> engine(new Engine(env, config));
-  engine->fonts_ = FontSet::load(env, config.fonts_dir, diagnostics);
-  if (!engine->fonts_) return nullptr;
+std::unique_ptr<Resources> Resources::load(Environment& env, const EngineConfig& config,
+                                           Diagnostics* diagnostics) {
+  std::unique_ptr<Resources> r(new Resources());
+  r->config_ = config;
+  r->fonts_ = FontSet::load(env, config.fonts_dir, diagnostics);
+  if (!r->fonts_) return nullptr;
 
   std::vector<std::string> paths;
   std::string why;
@@ -46,6 +48,10 @@ std::unique_ptr<Engine> Engine::load(Environment& env, const EngineConfig& confi
     diagnostics->error(config.templates_dir, "templates folder not found");
     return nullptr;
   }
+  Sha256 fingerprint;
+  fingerprint.update("vanban " VANBAN_VERSION "\n");
+  fingerprint.update(config.tone ? (*config.tone == text::ToneStyle::kNew ? "tone new\n" : "tone old\n")
+                                 : "tone template\n");
   for (const std::string& path : paths) {
     templating::Template t;
     t.path = path;
@@ -53,49 +59,52 @@ std::unique_ptr<Engine> Engine::load(Environment& env, const EngineConfig& confi
       diagnostics->error(path, "cannot read template: " + why);
       return nullptr;
     }
-    engine->templates_[std::filesystem::path(path).stem().string()] = std::move(t);
+    fingerprint.update(path + "\n" + t.source + "\n");
+    r->templates_[std::filesystem::path(path).stem().string()] = std::move(t);
   }
-  return engine;
+  for (FontStyle style : {FontStyle::kRegular, FontStyle::kBold, FontStyle::kItalic, FontStyle::kBoldItalic}) {
+    std::string data;
+    const std::string& path = r->fonts_->face(style).path();
+    if (env.read_file(path, &data, &why)) fingerprint.update(Sha256::hex(data));
+  }
+  r->fingerprint_ = fingerprint.hex_digest();
+  return r;
 }
 
-bool Engine::has_template(const std::string& document) const {
-  return templates_.count(document) != 0;
-}
-
-bool Engine::has_data_for(const input::Session& session, const std::string& document) {
+bool Renderer::has_data_for(const input::Session& session, const std::string& document) {
   if (document == "news") return !session.article_author.empty();
   if (document == "conclusion") return session.notice.has_value();
   if (document == "minutes") return session.minutes.has_value();
   return true;
 }
 
-bool Engine::render(const input::Session& session, const std::string& document, std::string* pdf,
-                    std::string* markup_out, Diagnostics* diagnostics) {
-  const templating::Template& tmpl = templates_.at(document);
-  std::string markup;
-  if (!templating::render(tmpl, templating::build_context(session, numbers_), templates_, &markup,
-                          diagnostics)) {
+bool Renderer::render(const input::Session& session, const std::string& document,
+                      RenderedDocument* out, Diagnostics* diagnostics) {
+  const templating::Template& tmpl = resources_.templates().at(document);
+  if (!templating::render(tmpl, templating::build_context(session, numbers_), resources_.templates(),
+                          &out->markup, diagnostics)) {
     return false;
   }
-  if (markup_out) *markup_out = markup;
   layout::Document doc;
   layout::MarkupOptions options;
-  options.tone = config_.tone;
-  if (!layout::parse_markup(markup, tmpl, options, env_, &doc, diagnostics)) return false;
+  options.tone = resources_.config().tone;
+  if (!layout::parse_markup(out->markup, tmpl, options, env_, &doc, diagnostics)) return false;
 
   // What layout finds wrong (a character the font lacks) comes from the
   // session's data, so it is reported against the session.
   Diagnostics layout_problems;
-  layout::LaidOutDocument pages = layout::lay_out(doc, *fonts_, breaker_, &layout_problems);
+  layout::LaidOutDocument pages = layout::lay_out(doc, resources_.fonts(), breaker_, &layout_problems);
   for (const Diagnostic& d : layout_problems.list()) {
     diagnostics->error(session.where, "session '" + session.id + "', " + document + ": " + d.message);
   }
   if (!layout_problems.empty()) return false;
+  out->pages = static_cast<int>(pages.pages.size());
 
   pdf::PdfOptions pdf_options;
   pdf_options.created = creation_time(env_, session);
   pdf_options.creator = "vanban " VANBAN_VERSION;
-  return pdf::write_pdf(pages, *fonts_, pdf_options, session.where.file, pdf, diagnostics);
+  return pdf::write_pdf(pages, resources_.fonts(), pdf_options, session.where.file, &out->pdf,
+                        diagnostics);
 }
 
 }  // namespace vanban::cli

@@ -1,5 +1,7 @@
-// Everything needed to turn sessions into PDFs, loaded once per run: fonts,
-// templates and the ICU services; then one call per document.
+// Turning sessions into PDFs. Resources (fonts, templates) are loaded once
+// per run and shared, read-only, by every worker thread; each thread has its
+// own Renderer, because ICU's formatters and break iterators are not
+// thread-safe.
 #ifndef VANBAN_CLI_ENGINE_H_
 #define VANBAN_CLI_ENGINE_H_
 
@@ -7,7 +9,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "base/diagnostic.h"
 #include "base/environment.h"
@@ -26,33 +27,50 @@ struct EngineConfig {
   std::optional<text::ToneStyle> tone;
 };
 
-class Engine {
+class Resources {
  public:
-  // Loads fonts and every *.mustache of the templates folder. Returns null
-  // (with diagnostics) when the fonts or templates cannot be used.
-  static std::unique_ptr<Engine> load(Environment& env, const EngineConfig& config,
-                                      Diagnostics* diagnostics);
+  // Loads the fonts and every *.mustache of the templates folder. Returns
+  // null (with diagnostics) when they cannot be used.
+  static std::unique_ptr<Resources> load(Environment& env, const EngineConfig& config,
+                                         Diagnostics* diagnostics);
 
-  // Whether templates/<document>.mustache exists.
-  bool has_template(const std::string& document) const;
-  const std::string& templates_dir() const { return config_.templates_dir; }
+  bool has_template(const std::string& document) const { return templates_.count(document) != 0; }
+  const std::map<std::string, templating::Template>& templates() const { return templates_; }
+  const FontSet& fonts() const { return *fonts_; }
+  const EngineConfig& config() const { return config_; }
+  // SHA-256 over the engine version, templates and fonts: a document whose
+  // session and this fingerprint are unchanged need not be made again.
+  const std::string& fingerprint() const { return fingerprint_; }
+
+ private:
+  Resources() = default;
+  EngineConfig config_;
+  std::unique_ptr<FontSet> fonts_;
+  std::map<std::string, templating::Template> templates_;  // by name, also the partials
+  std::string fingerprint_;
+};
+
+struct RenderedDocument {
+  std::string pdf;
+  std::string markup;  // the template's output
+  int pages = 0;
+};
+
+class Renderer {
+ public:
+  Renderer(const Resources& resources, Environment& env) : resources_(resources), env_(env) {}
 
   // Whether `session` carries what `document` needs (<article author> for
   // news, <notice> for conclusion, <minutes> for minutes).
   static bool has_data_for(const input::Session& session, const std::string& document);
 
-  // Renders one document of one session into PDF bytes; the layout markup
-  // the template produced goes to *markup when it is not null.
-  bool render(const input::Session& session, const std::string& document, std::string* pdf,
-              std::string* markup, Diagnostics* diagnostics);
+  // One document of one session, as PDF bytes.
+  bool render(const input::Session& session, const std::string& document, RenderedDocument* out,
+              Diagnostics* diagnostics);
 
  private:
-  Engine(Environment& env, EngineConfig config) : env_(env), config_(std::move(config)) {}
-
+  const Resources& resources_;
   Environment& env_;
-  EngineConfig config_;
-  std::unique_ptr<FontSet> fonts_;
-  std::map<std::string, templating::Template> templates_;  // by name, also the partials
   text::NumberFormatter numbers_;
   text::LineBreaker breaker_;
 };

@@ -1,5 +1,6 @@
 #include "cli/options.h"
 
+#include <cstdlib>
 #include <cstring>
 
 namespace vanban::cli {
@@ -7,7 +8,7 @@ namespace vanban::cli {
 const char kUsage[] =
     "usage: vanban render INPUT... [-t news|conclusion|minutes|all] [-o OUTDIR]\n"
     "                    [--tone new|old] [--templates DIR] [--fonts DIR]\n"
-    "                    [--markup] [-q]\n"
+    "                    [--markup] [-j N] [--shard I/N] [--skip-existing] [-q]\n"
     "       vanban check INPUT... [-t ...]\n"
     "       vanban --help | --version\n"
     "\n"
@@ -26,7 +27,13 @@ const char kUsage[] =
     "                     Roman) instead of the bundled Liberation Serif\n"
     "  --markup           also write the layout markup the template produced,\n"
     "                     as <document>.markup.xml beside each PDF\n"
-    "  -q, --quiet        print errors only\n"
+    "  -j, --jobs N       worker threads (default: one per core)\n"
+    "  --shard I/N        only the sessions of shard I of N (0-based), by a\n"
+    "                     stable hash of the session id; --shard N takes I from\n"
+    "                     JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID\n"
+    "  --skip-existing    skip documents whose session, templates, fonts and\n"
+    "                     vanban version are unchanged since OUTDIR/manifest.jsonl\n"
+    "  -q, --quiet        print errors only (no progress, no list of PDFs)\n"
     "\n"
     "check validates the inputs and writes nothing.\n"
     "Exit status: 0 all went well, 1 some input was rejected, 2 usage error.\n";
@@ -86,6 +93,11 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
       value = arg.substr(arg.find('=') + 1);
       arg = arg.substr(0, arg.find('='));
       inline_value = true;
+    } else if (arg.size() > 2 && arg[0] == '-' && std::strchr("tjo", arg[1])) {
+      // "-j2", "-tnews", "-oout" as well as "-j 2".
+      value = arg.substr(2);
+      arg = arg.substr(0, 2);
+      inline_value = true;
     }
     auto take_value = [&](std::string* out) {
       if (inline_value) {
@@ -121,6 +133,19 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
       if (!take_value(&options->templates_dir)) return false;
     } else if (arg == "--fonts") {
       if (!take_value(&options->fonts_dir)) return false;
+    } else if (arg == "-j" || arg == "--jobs") {
+      if (!take_value(&value)) return false;
+      char* end = nullptr;
+      long jobs = std::strtol(value.c_str(), &end, 10);
+      if (value.empty() || *end != '\0' || jobs < 1 || jobs > 256) {
+        *error = "-j takes a number of threads from 1 to 256, not '" + value + "'";
+        return false;
+      }
+      options->jobs = static_cast<int>(jobs);
+    } else if (arg == "--shard") {
+      if (!take_value(&options->shard)) return false;
+    } else if (arg == "--skip-existing") {
+      options->skip_existing = true;
     } else if (arg == "--markup") {
       options->keep_markup = true;
     } else if (arg == "-q" || arg == "--quiet") {

@@ -22,6 +22,9 @@ struct Options {
   std::string templates_dir;  // empty: the bundled templates
   std::string fonts_dir;      // empty: the bundled fonts
   bool quiet = false;
+  int jobs = 0;                // worker threads; 0: one per core
+  std::string shard;           // "I/N" or "N"; empty: all sessions
+  bool skip_existing = false;  // skip documents whose inputs are unchanged
   bool keep_markup = false;  // also write <document>.markup.xml
 
 };

@@ -116,6 +116,9 @@ struct Extra {
 
 struct Session {
   SourceLocation where;  // the <session> element
+  // SHA-256 of the session's XML text (and of the photos it uses), so that
+  // a re-run can tell that a document's input has not changed.
+  std::string source_hash;
   std::string id;
   text::Date date;
   std::string part;                       // "chiều"; may be empty
