@@ -26,11 +26,16 @@ constexpr std::string_view kUnits[] = {
 };
 
 // Words that introduce a number: "ngày 06/01/2022", "Số 123/QĐ-UBND",
-// "Điều 5", "14 giờ 30". Breaking between the two separates a reference
-// from its subject.
+// "Điều 5", "14 giờ 30", and the last word of the names that programmes
+// and legal documents carry with their number ("Đề án 06", "Nghị định 30",
+// "Thông tư 01", "Chương trình 135", "Kế hoạch 12"). Breaking between the
+// two separates a reference from its subject and starts a line with a bare
+// number.
 constexpr std::string_view kNumberLeads[] = {
     "ngày",  "tháng", "năm", "giờ",    "Số",     "số",  "Điều", "điều",
     "Khoản", "khoản", "Mẫu", "mẫu",    "Chương", "chương", "Mục", "mục",
+    "án",    "Án",    "định", "Định",  "tư",     "Tư",  "trình", "Trình",
+    "hoạch", "Hoạch", "Luật", "luật",
 };
 
 bool contains(const std::string_view* begin, const std::string_view* end,

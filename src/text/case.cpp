@@ -97,7 +97,9 @@ std::string continue_sentence(std::string_view s) {
   // do "Nhà nước" and "Nhân dân", which are always capitalised.
   static const char* const kOrganisationHeads[] = {
       "Đoàn", "Tổ", "Ban", "Ủy", "Uỷ", "Hội", "Sở", "Bộ", "Cục", "Chi", "Phòng",
-      "Văn", "Trung", "Thường", "Công", "Đảng", "Nhà", "Nhân", "Mặt", "Quốc"};
+      "Văn", "Trung", "Thường", "Công", "Đảng", "Nhà", "Nhân", "Mặt", "Quốc",
+      "Bảo", "Viện", "Trường", "Bệnh", "Ngân", "Kho", "Quỹ", "Tòa", "Toà", "Đài", "Báo",
+      "Hạt", "Trạm", "Liên", "Hợp", "Bưu"};
   const std::string nfc_word = to_nfc(word);
   for (const char* head : kOrganisationHeads) {
     if (nfc_word == head) return to_nfc(s);
