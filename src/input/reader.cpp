@@ -2,8 +2,12 @@
 
 #include <pugixml.hpp>
 
+#include <cctype>
+
 #include "input/session_parser.h"
+#include "input/session_splitter.h"
 #include "input/xml_source.h"
+#include "text/normalize.h"
 #include "text/utf8.h"
 
 namespace vanban::input {
@@ -35,6 +39,100 @@ bool check_encoding(const std::string& path, std::string_view text, Diagnostics*
 
 }  // namespace
 
+namespace {
+
+// An entity XML does not define ("&nbsp;", from HTML) makes a document
+// malformed, but pugixml keeps it as text and it would print as "&nbsp;".
+// Scans the raw text, outside comments and CDATA, and reports each one.
+bool check_entities(const XmlSource& source, std::string_view text, Diagnostics* diagnostics) {
+  bool ok = true;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 4, "<!--") == 0) {
+      i = text.find("-->", i);
+      if (i == std::string_view::npos) break;
+      continue;
+    }
+    if (text.compare(i, 9, "<![CDATA[") == 0) {
+      i = text.find("]]>", i);
+      if (i == std::string_view::npos) break;
+      continue;
+    }
+    if (text[i] != '&') continue;
+    std::size_t end = i + 1;
+    while (end < text.size() && end - i <= 32 &&
+           (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_' || text[end] == '#')) {
+      ++end;
+    }
+    if (end >= text.size() || text[end] != ';' || end == i + 1) continue;
+    std::string_view name = text.substr(i + 1, end - i - 1);
+    if (name[0] == '#' || name == "amp" || name == "lt" || name == "gt" || name == "quot" ||
+        name == "apos") {
+      continue;
+    }
+    diagnostics->error(source.at_offset(i), "unknown entity '&" + std::string(name) +
+                                                ";': XML defines only &amp; &lt; &gt; &quot; &apos; "
+                                                "and numeric ones (a no-break space is &#160;)");
+    ok = false;
+  }
+  return ok;
+}
+
+// A <sessions> file larger than this is parsed one session at a time, so
+// memory holds the file's text and one session's tree, never the tree of
+// all of them (about three times the text). Smaller files are parsed whole,
+// which gives pugixml's own positions for errors between sessions.
+constexpr std::size_t kWholeFileLimit = 4 << 20;
+
+// Each child of <sessions> must be a <session>: a misspelt <sesion> would
+// otherwise vanish from a bulk run without a word.
+bool check_sessions_children(const pugi::xml_node& root, const XmlSource& source,
+                             Diagnostics* diagnostics) {
+  bool ok = true;
+  for (pugi::xml_node child : root.children()) {
+    if (child.type() == pugi::node_element && std::string_view(child.name()) != "session") {
+      diagnostics->error(source.at(child), std::string("<sessions> holds only <session> elements, not <") +
+                                               child.name() + ">");
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+int read_in_chunks(const XmlSource& source, std::string_view text, SessionParser& parser,
+                   Diagnostics* diagnostics, const std::function<void(Session)>& on_session) {
+  SplitFile split = split_sessions(text);
+  if (split.sessions.empty()) {
+    diagnostics->error(source.at_offset(split.root_offset), "<sessions> holds no <session>");
+    return 1;
+  }
+  int rejected = 0;
+  for (const ByteRange& range : split.sessions) {
+    pugi::xml_document document;
+    const unsigned options = pugi::parse_default | pugi::parse_ws_pcdata;
+    std::string_view chunk = text.substr(range.begin, range.end - range.begin);
+    XmlSource chunk_source = source.chunk(range.begin);
+    pugi::xml_parse_result parsed =
+        document.load_buffer(chunk.data(), chunk.size(), options, pugi::encoding_utf8);
+    if (!parsed) {
+      diagnostics->error(chunk_source.at_offset(static_cast<std::size_t>(parsed.offset)),
+                         std::string("malformed XML: ") + parsed.description());
+      ++rejected;
+      continue;
+    }
+    if (!check_entities(chunk_source, chunk, diagnostics)) {
+      ++rejected;
+      continue;
+    }
+    SessionParser chunk_parser = parser.with_source(chunk_source);
+    std::optional<Session> session = chunk_parser.parse(document.document_element());
+    if (session) on_session(std::move(*session));
+    else ++rejected;
+  }
+  return rejected;
+}
+
+}  // namespace
+
 int read_session_file(Environment& env, const std::string& path, const Requirements& needs,
                       Diagnostics* diagnostics, const std::function<void(Session)>& on_session) {
   std::string contents, why;
@@ -47,8 +145,24 @@ int read_session_file(Environment& env, const std::string& path, const Requireme
   if (!check_encoding(path, text, diagnostics)) return 1;
 
   XmlSource source(path, text);
+  SessionParser parser(env, source, needs, diagnostics);
+  if (text.size() > kWholeFileLimit) {
+    SplitFile split = split_sessions(text);
+    if (split.root == SplitFile::Root::kSessions) {
+      return read_in_chunks(source, text, parser, diagnostics, on_session);
+    }
+  }
+
   pugi::xml_document document;
-  const unsigned options = pugi::parse_default | pugi::parse_doctype;
+  // parse_ws_pcdata: pugixml drops text made only of white space by
+  // default, and with it the space in "<b>đậm</b> <i>nghiêng</i>", which
+  // glued the two words together. read_rich_text collapses it instead.
+  // parse_fragment: pugixml otherwise ignores a second root element and
+  // text after the root without a word, so a session pasted after another
+  // one was silently lost. As a fragment it keeps them; they are refused
+  // below, as XML requires.
+  const unsigned options = pugi::parse_default | pugi::parse_doctype | pugi::parse_ws_pcdata |
+                           pugi::parse_fragment;
   pugi::xml_parse_result parsed =
       document.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
   if (!parsed) {
@@ -58,16 +172,36 @@ int read_session_file(Environment& env, const std::string& path, const Requireme
   }
   // pugixml never expands entities it does not know, but a DOCTYPE in a
   // session file is at best a mistake and at worst an attack: refuse it.
+  // Then exactly one root element, and no text beside it.
+  pugi::xml_node root;
   for (pugi::xml_node node : document.children()) {
     if (node.type() == pugi::node_doctype) {
       diagnostics->error(source.at(node), "DOCTYPE declarations are not allowed in session files");
       return 1;
     }
+    if (node.type() == pugi::node_element && !root) {
+      root = node;
+    } else if (node.type() == pugi::node_element) {
+      diagnostics->error(source.at(node),
+                         std::string("malformed XML: a second root element <") + node.name() +
+                             "> (put several sessions inside one <sessions> element)");
+      return 1;
+    } else if ((node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) &&
+               !text::collapse_space(node.value()).empty()) {
+      // At the text itself, not at the line break that precedes it.
+      std::size_t at = static_cast<std::size_t>(node.offset_debug());
+      while (at < text.size() &&
+             (text[at] == ' ' || text[at] == '\t' || text[at] == '\r' || text[at] == '\n')) {
+        ++at;
+      }
+      diagnostics->error(source.at_offset(at), "malformed XML: text outside the root element");
+      return 1;
+    }
   }
 
-  pugi::xml_node root = document.document_element();
+  if (!check_entities(source, text, diagnostics)) return 1;
+
   std::string root_name = root ? root.name() : "";
-  SessionParser parser(env, source, needs, diagnostics);
   if (root_name == "session") {
     std::optional<Session> session = parser.parse(root);
     if (!session) return 1;
@@ -75,7 +209,8 @@ int read_session_file(Environment& env, const std::string& path, const Requireme
     return 0;
   }
   if (root_name == "sessions") {
-    int rejected = 0, count = 0;
+    int rejected = check_sessions_children(root, source, diagnostics) ? 0 : 1;
+    int count = 0;
     for (pugi::xml_node node : root.children("session")) {
       ++count;
       std::optional<Session> session = parser.parse(node);

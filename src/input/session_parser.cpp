@@ -1,8 +1,12 @@
 #include "input/session_parser.h"
 
+#include <cctype>
 #include <cstring>
 #include <filesystem>
 #include <set>
+#include <sstream>
+
+#include "base/sha256.h"
 
 #include "input/image_probe.h"
 #include "input/rich_text.h"
@@ -194,7 +198,19 @@ std::optional<Session> SessionParser::parse(const pugi::xml_node& element) {
   parse_extras(element, &s);
 
   if (diagnostics_->size() != errors_before) return std::nullopt;
+  s.source_hash = source_hash(element, s);
   return s;
+}
+
+// What a document made from this session depends on: its XML and the
+// bytes of its photos.
+std::string SessionParser::source_hash(const pugi::xml_node& element, const Session& s) const {
+  std::ostringstream xml;
+  element.print(xml, "", pugi::format_raw);
+  Sha256 hash;
+  hash.update(xml.str());
+  for (const Photo& photo : s.photos) hash.update("\n" + photo.path + "\n" + Sha256::hex(*photo.data));
+  return hash.hex_digest();
 }
 
 void SessionParser::parse_when(const pugi::xml_node& session, Session* s) {

@@ -24,6 +24,11 @@ class SessionParser {
   // Returns the session, or nothing when any error was reported.
   std::optional<Session> parse(const pugi::xml_node& element);
 
+  // The same parser for another document of the same file (a chunk).
+  SessionParser with_source(const XmlSource& source) const {
+    return SessionParser(env_, source, needs_, diagnostics_);
+  }
+
  private:
   void error(const pugi::xml_node& node, const std::string& message);
   void error(const pugi::xml_node& node, const char* attribute, const std::string& message);
@@ -48,12 +53,12 @@ class SessionParser {
   void parse_notice(const pugi::xml_node& session, Session* s);
   void parse_minutes(const pugi::xml_node& session, Session* s);
   void parse_extras(const pugi::xml_node& session, Session* s);
+  std::string source_hash(const pugi::xml_node& element, const Session& s) const;
 
   Environment& env_;
-  const XmlSource& source_;
+  XmlSource source_;
   const Requirements& needs_;
   Diagnostics* diagnostics_;
-  std::size_t errors_at_start_ = 0;
 };
 
 }  // namespace vanban::input

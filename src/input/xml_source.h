@@ -5,8 +5,10 @@
 
 #include <pugixml.hpp>
 
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/diagnostic.h"
 
@@ -14,7 +16,15 @@ namespace vanban::input {
 
 class XmlSource {
  public:
-  XmlSource(std::string path, std::string_view text) : path_(std::move(path)), text_(text) {}
+  XmlSource(std::string path, std::string_view text);
+
+  // The same file, for a document that pugixml parsed from text[base...]:
+  // its node offsets count from `base`.
+  XmlSource chunk(std::size_t base) const {
+    XmlSource c = *this;
+    c.base_ = base;
+    return c;
+  }
 
   const std::string& path() const { return path_; }
   // The '<' that opens `node`.
@@ -22,11 +32,18 @@ class XmlSource {
   // The attribute's name inside its element's start tag; the element when
   // the attribute is absent.
   SourceLocation at(const pugi::xml_node& node, const char* attribute) const;
-  SourceLocation at_offset(std::size_t offset) const { return locate(path_, text_, offset); }
+  // An offset into the parsed buffer.
+  SourceLocation at_offset(std::size_t offset) const { return at_file_offset(base_ + offset); }
 
  private:
+  // Line starts are found once per file, so that locating 10,000 sessions
+  // in one large file does not rescan it 10,000 times.
+  SourceLocation at_file_offset(std::size_t offset) const;
+
   std::string path_;
-  std::string_view text_;
+  std::string_view text_;  // the whole file
+  std::size_t base_ = 0;
+  std::shared_ptr<const std::vector<std::size_t>> line_starts_;
 };
 
 }  // namespace vanban::input

@@ -1,8 +1,11 @@
 #include "layout/lines.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
+#include <string_view>
 
+#include "layout/total_fit.h"
 #include "text/utf8.h"
 
 namespace vanban::layout {
@@ -15,22 +18,6 @@ struct Run {
   bool no_break;
 };
 
-struct Piece {
-  std::string text;
-  FontStyle style;
-  double width;
-};
-
-// Text between two break opportunities: content, then the spaces that a
-// line end swallows.
-struct Segment {
-  std::vector<Piece> pieces;
-  double width = 0;        // of the content
-  double space_width = 0;  // of the trailing spaces; 0 when none
-  int penalty = 0;         // of breaking after this segment
-  bool mandatory = false;
-};
-
 class ParagraphText {
  public:
   explicit ParagraphText(const Paragraph& p) {
@@ -41,17 +28,42 @@ class ParagraphText {
     }
   }
   const std::string& text() const { return text_; }
-  const std::vector<Run>& runs() const { return runs_; }
-  const Run& run_at(std::size_t offset) const {
-    for (const Run& r : runs_) {
-      if (offset < r.end) return r;
-    }
-    return runs_.back();
+  std::string_view view(std::size_t begin, std::size_t end) const {
+    return std::string_view(text_).substr(begin, end - begin);
   }
+  const std::vector<Run>& runs() const { return runs_; }
+  // Index of the run holding text()[offset] (the last run past the end).
+  // Binary search: a long paragraph may have many runs and many lookups.
+  std::size_t run_index(std::size_t offset) const {
+    auto it = std::upper_bound(runs_.begin(), runs_.end(), offset,
+                               [](std::size_t o, const Run& r) { return o < r.end; });
+    return it == runs_.end() ? runs_.size() - 1 : static_cast<std::size_t>(it - runs_.begin());
+  }
+  const Run& run_at(std::size_t offset) const { return runs_[run_index(offset)]; }
 
  private:
   std::string text_;
   std::vector<Run> runs_;
+};
+
+// Text of one style inside a segment: a byte range of the paragraph's text.
+struct Piece {
+  std::size_t begin, end;
+  FontStyle style;
+  double width;
+};
+
+// The paragraph cut at its break opportunities: what the breakers weigh
+// (segments) and what compose() draws (pieces).
+struct SegmentedText {
+  std::vector<Segment> segments;
+  // Segment k owns pieces [first_piece[k], first_piece[k + 1]).
+  std::vector<std::size_t> first_piece{0};
+  std::vector<Piece> pieces;
+  // Whether the space after segment k is one ' ' in the style of the text
+  // before it: only then may unjustified text keep it inside a run and
+  // still be drawn exactly as measured.
+  std::vector<bool> plain_space;
 };
 
 void report_missing_glyphs(const ParagraphText& para, const FontSet& fonts,
@@ -74,80 +86,107 @@ void report_missing_glyphs(const ParagraphText& para, const FontSet& fonts,
   }
 }
 
-// Pieces of text[begin, end), split where the style changes.
-std::vector<Piece> pieces_of(const ParagraphText& para, std::size_t begin, std::size_t end,
-                             const FontSet& fonts, double size) {
-  std::vector<Piece> pieces;
-  for (const Run& run : para.runs()) {
-    std::size_t b = std::max(begin, run.begin), e = std::min(end, run.end);
+// Width of text[begin, end). Appends its pieces, split where the style
+// changes, to `pieces` unless that is null.
+double measure(const ParagraphText& para, std::size_t begin, std::size_t end, const FontSet& fonts,
+               double size, std::vector<Piece>* pieces) {
+  double width = 0;
+  const std::vector<Run>& runs = para.runs();
+  for (std::size_t r = para.run_index(begin); r < runs.size() && runs[r].begin < end; ++r) {
+    std::size_t b = std::max(begin, runs[r].begin), e = std::min(end, runs[r].end);
     if (b >= e) continue;
-    std::string text = para.text().substr(b, e - b);
-    double width = fonts.face(run.style).width(text, size);
-    pieces.push_back(Piece{std::move(text), run.style, width});
+    double w = fonts.face(runs[r].style).width(para.view(b, e), size);
+    if (pieces) pieces->push_back(Piece{b, e, runs[r].style, w});
+    width += w;
   }
-  return pieces;
+  return width;
 }
 
-double width_of(const std::vector<Piece>& pieces) {
-  double w = 0;
-  for (const Piece& p : pieces) w += p.width;
-  return w;
-}
-
-std::vector<Segment> segments_of(const ParagraphText& para, std::vector<text::BreakOpportunity> breaks,
+// Where to cut text[begin, end), a word wider than the line (a
+// 10,000-letter "word"), so that nothing runs off the page: the starts of
+// the second and later chunks, each chunk at most `max_width` wide and at
+// least one code point long. One pass over the word, however long.
+std::vector<std::size_t> cuts_of(const ParagraphText& para, std::size_t begin, std::size_t end,
                                  double max_width, const FontSet& fonts, double size) {
-  const std::string& s = para.text();
-  // <nobr> forbids breaks inside it.
-  for (text::BreakOpportunity& b : breaks) {
+  std::vector<std::size_t> cuts;
+  double width = 0;
+  for (std::size_t i = begin; i < end;) {
+    std::size_t next = i;
+    char32_t cp = text::next_code_point(para.text(), &next);
+    double w = fonts.face(para.run_at(i).style).advance(cp) * size / 1000.0;
+    if (width + w > max_width && i > (cuts.empty() ? begin : cuts.back())) {
+      cuts.push_back(i);
+      width = 0;
+    }
+    width += w;
+    i = next;
+  }
+  return cuts;
+}
+
+// <nobr> forbids breaks inside it.
+void forbid_inside_nobr(const ParagraphText& para, std::vector<text::BreakOpportunity>* breaks) {
+  for (text::BreakOpportunity& b : *breaks) {
     const Run& run = para.run_at(b.offset - 1);
     if (run.no_break && b.offset < run.end && !b.mandatory) b.penalty = text::kForbidden;
   }
-  std::vector<Segment> segments;
+}
+
+void add_segment(const Segment& segment, bool plain_space, SegmentedText* out) {
+  out->segments.push_back(segment);
+  out->first_piece.push_back(out->pieces.size());
+  out->plain_space.push_back(plain_space);
+}
+
+// Adds the segment of text[begin, end) followed by spaces [end,
+// space_end) and the break `b`; a word too wide for the line becomes
+// several segments joined by forbidden breaks.
+void add_text_segment(const ParagraphText& para, std::size_t begin, std::size_t end,
+                      std::size_t space_end, const text::BreakOpportunity& b, double max_width,
+                      const FontSet& fonts, double size, SegmentedText* out) {
+  Segment seg;
+  seg.penalty = b.penalty;
+  seg.mandatory = b.mandatory;
+  seg.space_width = measure(para, end, space_end, fonts, size, nullptr);
+  std::size_t first = out->pieces.size();
+  seg.width = measure(para, begin, end, fonts, size, &out->pieces);
+  if (seg.width > max_width) {
+    out->pieces.resize(first);
+    for (std::size_t cut : cuts_of(para, begin, end, max_width, fonts, size)) {
+      Segment part;
+      part.width = measure(para, begin, cut, fonts, size, &out->pieces);
+      part.penalty = text::kForbidden;
+      add_segment(part, false, out);
+      begin = cut;
+    }
+    seg.width = measure(para, begin, end, fonts, size, &out->pieces);
+  }
+  bool plain = space_end == end + 1 && para.text()[end] == ' ' &&
+               out->pieces.back().style == para.run_at(end).style;
+  add_segment(seg, plain, out);
+}
+
+SegmentedText segments_of(const ParagraphText& para, std::vector<text::BreakOpportunity> breaks,
+                          double max_width, const FontSet& fonts, double size) {
+  const std::string& s = para.text();
+  forbid_inside_nobr(para, &breaks);
+  SegmentedText out;
   std::size_t start = 0;
   for (const text::BreakOpportunity& b : breaks) {
     std::size_t content_end = b.offset;
     while (content_end > start && (s[content_end - 1] == ' ' || s[content_end - 1] == '\n')) --content_end;
     std::size_t space_end = b.offset;
     if (space_end > content_end && s[space_end - 1] == '\n') --space_end;
-
-    // A word wider than the line (a 10,000-letter "word") is cut where it
-    // must be, so that nothing runs off the page.
-    std::size_t piece_start = start;
-    while (piece_start < content_end) {
-      std::size_t cut = content_end;
-      if (width_of(pieces_of(para, piece_start, content_end, fonts, size)) > max_width) {
-        double w = 0;
-        std::size_t i = piece_start;
-        cut = piece_start;
-        while (i < content_end) {
-          std::size_t next = i;
-          text::next_code_point(s, &next);
-          w += fonts.face(para.run_at(i).style).width(s.substr(i, next - i), size);
-          if (w > max_width && cut > piece_start) break;
-          cut = i = next;
-        }
-      }
-      Segment seg;
-      seg.pieces = pieces_of(para, piece_start, cut, fonts, size);
-      seg.width = width_of(seg.pieces);
-      if (cut == content_end) {
-        seg.space_width = width_of(pieces_of(para, content_end, space_end, fonts, size));
-        seg.penalty = b.penalty;
-        seg.mandatory = b.mandatory;
-      } else {
-        seg.penalty = text::kForbidden;
-      }
-      segments.push_back(std::move(seg));
-      piece_start = cut;
-    }
-    if (content_end == start && b.mandatory) {  // an empty line from <br/><br/>
-      Segment seg;
-      seg.mandatory = true;
-      segments.push_back(std::move(seg));
+    if (content_end > start) {
+      add_text_segment(para, start, content_end, space_end, b, max_width, fonts, size, &out);
+    } else if (b.mandatory) {  // an empty line from <br/><br/>
+      Segment empty;
+      empty.mandatory = true;
+      add_segment(empty, false, &out);
     }
     start = b.offset;
   }
-  return segments;
+  return out;
 }
 
 // The last segment of the line starting at `first`: the last ordinary break
@@ -168,8 +207,54 @@ std::size_t choose_line_end(const std::vector<Segment>& segs, std::size_t first,
   return first;
 }
 
-Line compose(const std::vector<Segment>& segs, std::size_t first, std::size_t last,
-             double available, double indent, bool justify, Align align) {
+LineEnds greedy_breaks(const std::vector<Segment>& segs, const Measure& measure) {
+  LineEnds ends;
+  for (std::size_t first = 0; first < segs.size();) {
+    ends.push_back(choose_line_end(segs, first, first == 0 ? measure.first_width : measure.width));
+    first = ends.back() + 1;
+  }
+  return ends;
+}
+
+LineEnds line_ends(const std::vector<Segment>& segs, const Measure& measure, LineBreaking how) {
+  return how == LineBreaking::kGreedy ? greedy_breaks(segs, measure)
+                                      : total_fit_breaks(segs, measure);
+}
+
+Measure measure_of(double width, const ParagraphStyle& style) {
+  return Measure{width, width - style.first_indent, style.align == Align::kJustify};
+}
+
+// Balancing: the narrowest measure, no wider than `width`, at which the
+// paragraph takes no more lines than at `width`. Lines set at it come out
+// of nearly equal length, and the last is no lone word. Bisection: the
+// line count need not be monotonic in the width (total fit), but the upper
+// bound always satisfies the condition, so the answer always does.
+double balanced_width(const std::vector<Segment>& segs, double width, const ParagraphStyle& style) {
+  std::size_t lines = line_ends(segs, measure_of(width, style), style.breaking).size();
+  if (lines <= 1) return width;
+  // Below this some segment would not fit alone on a line.
+  double widest = 0;
+  for (const Segment& s : segs) widest = std::max(widest, s.width);
+  double lo = widest + std::max(0.0, style.first_indent), hi = width;
+  auto fits = [&](double w) {
+    return line_ends(segs, measure_of(w, style), style.breaking).size() <= lines;
+  };
+  if (lo >= hi) return width;
+  if (fits(lo)) return lo;
+  for (int i = 0; i < 24 && hi - lo > 0.01; ++i) {
+    double mid = (lo + hi) / 2;
+    (fits(mid) ? hi : lo) = mid;
+  }
+  return hi;
+}
+
+// Positions the pieces of segments [first, last] from x = `indent` in a
+// line `available` wide. Justified lines stretch or shrink their spaces
+// evenly to end exactly at `available`.
+Line compose(const ParagraphText& para, const SegmentedText& text, std::size_t first,
+             std::size_t last, double available, double indent, bool justify, Align align) {
+  const std::vector<Segment>& segs = text.segments;
   Line line;
   double natural = 0;
   int gaps = 0;
@@ -182,22 +267,23 @@ Line compose(const std::vector<Segment>& segs, std::size_t first, std::size_t la
   }
   double slack = available - natural;
   double x = indent, stretch = 0;
-  if (justify && gaps > 0 && slack > 0) stretch = slack / gaps;
+  if (justify && gaps > 0) stretch = slack / gaps;
   else if (align == Align::kCenter) x += slack / 2;
   else if (align == Align::kRight) x += slack;
 
   // Unjustified text goes out in long runs (a smaller PDF); justified text
   // word by word, since libharu cannot stretch spaces with a UTF-8 font.
-  bool space_pending = false;
+  bool space_pending = false, plain_space = false;
   for (std::size_t k = first; k <= last; ++k) {
-    for (const Piece& p : segs[k].pieces) {
+    for (std::size_t i = text.first_piece[k]; i < text.first_piece[k + 1]; ++i) {
+      const Piece& p = text.pieces[i];
       PlacedText* previous = line.pieces.empty() ? nullptr : &line.pieces.back();
-      bool same_word = !space_pending;
-      if (previous && previous->style == p.style && (same_word || stretch == 0)) {
+      bool joins = !space_pending || (stretch == 0 && plain_space);
+      if (previous && previous->style == p.style && joins) {
         if (space_pending) previous->text += ' ';
-        previous->text += p.text;
+        previous->text += para.view(p.begin, p.end);
       } else {
-        line.pieces.push_back(PlacedText{x, 0, p.style, 0, p.text});
+        line.pieces.push_back(PlacedText{x, 0, p.style, 0, std::string(para.view(p.begin, p.end))});
       }
       space_pending = false;
       x += p.width;
@@ -205,9 +291,17 @@ Line compose(const std::vector<Segment>& segs, std::size_t first, std::size_t la
     if (k < last && segs[k].space_width > 0) {
       x += segs[k].space_width + stretch;
       space_pending = true;
+      plain_space = text.plain_space[k];
     }
   }
   return line;
+}
+
+// Where a block of lines `measure` wide sits in `width`.
+double block_offset(double width, double measure, Align align) {
+  if (align == Align::kCenter) return (width - measure) / 2;
+  if (align == Align::kRight) return width - measure;
+  return 0;
 }
 
 }  // namespace
@@ -226,15 +320,18 @@ std::vector<Line> break_lines(const Paragraph& paragraph, double width, const Fo
   if (para.text().empty()) return {empty};
   report_missing_glyphs(para, fonts, paragraph.where, diagnostics);
 
-  std::vector<Segment> segs = segments_of(para, breaker.opportunities(para.text()),
-                                          width - std::max(0.0, style.first_indent), fonts, size);
+  SegmentedText text = segments_of(para, breaker.opportunities(para.text()),
+                                   width - std::max(0.0, style.first_indent), fonts, size);
+  const std::vector<Segment>& segs = text.segments;
+  if (segs.empty()) return {empty};  // only spaces
+  double measure = style.balance ? balanced_width(segs, width, style) : width;
+  double offset = block_offset(width, measure, style.align);
   std::vector<Line> lines;
-  for (std::size_t first = 0; first < segs.size();) {
-    double indent = lines.empty() ? style.first_indent : 0;
-    double available = width - indent;
-    std::size_t last = choose_line_end(segs, first, available);
+  std::size_t first = 0;
+  for (std::size_t last : line_ends(segs, measure_of(measure, style), style.breaking)) {
+    double indent = first == 0 ? style.first_indent : 0;
     bool final_line = last + 1 == segs.size() || segs[last].mandatory;
-    Line line = compose(segs, first, last, available, indent,
+    Line line = compose(para, text, first, last, measure - indent, offset + indent,
                         style.align == Align::kJustify && !final_line, style.align);
     line.height = empty.height;
     line.baseline = empty.baseline;

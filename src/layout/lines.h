@@ -21,9 +21,11 @@ struct Line {
   double baseline = 0;  // from the top of the line box
 };
 
-// Breaks `paragraph` into lines no wider than `width` points. Reports
-// characters the fonts lack (they would print as blanks). `breaker` is
-// reused across paragraphs.
+// Breaks `paragraph` into lines no wider than `width` points, by total fit
+// or greedily as its style says, balanced when the style asks (the lines
+// then share a narrower measure, placed in `width` by the alignment).
+// Reports characters the fonts lack (they would print as blanks).
+// `breaker` is reused across paragraphs.
 std::vector<Line> break_lines(const Paragraph& paragraph, double width, const FontSet& fonts,
                               const text::LineBreaker& breaker, Diagnostics* diagnostics);
 
