@@ -1,5 +1,6 @@
 #include "cli/options.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
@@ -26,7 +27,7 @@ const char kUsage[] =
     "  --fonts DIR        use the TrueType fonts in DIR (for example Times New\n"
     "                     Roman) instead of the bundled Liberation Serif\n"
     "  --markup           also write the layout markup the template produced,\n"
-    "                     as <document>.markup.xml beside each PDF\n"
+    "                     as <document>.markup beside each PDF\n"
     "  -j, --jobs N       worker threads (default: one per core)\n"
     "  --shard I/N        only the sessions of shard I of N (0-based), by a\n"
     "                     stable hash of the session id; --shard N takes I from\n"
@@ -47,10 +48,12 @@ bool add_documents(const std::string& list, Options* options, std::string* error
     if (end == std::string::npos) end = list.size();
     std::string name = list.substr(start, end - start);
     if (name == "all") {
-      options->all_documents = true;
+      options->asked_all = true;
     } else if (name == "news" || name == "conclusion" || name == "minutes") {
-      options->all_documents = false;
-      options->documents.push_back(name);
+      if (std::find(options->documents.begin(), options->documents.end(), name) ==
+          options->documents.end()) {
+        options->documents.push_back(name);
+      }
     } else {
       *error = "unknown document '" + name + "' (expected news, conclusion, minutes or all)";
       return false;
@@ -157,6 +160,8 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
       options->inputs.push_back(arg);
     }
   }
+  // No -t, or "all" anywhere among them, means every document.
+  options->all_documents = !documents_given || options->asked_all;
   if (options->all_documents) options->documents = {"news", "conclusion", "minutes"};
   if (options->inputs.empty()) {
     *error = "no INPUT given";

@@ -17,6 +17,7 @@ struct Options {
   std::vector<std::string> inputs;
   std::vector<std::string> documents;  // "news", "conclusion", "minutes"
   bool all_documents = true;           // no -t, or -t all
+  bool asked_all = false;              // "all" among the -t values
   std::string out_dir = "out";
   std::optional<text::ToneStyle> tone;
   std::string templates_dir;  // empty: the bundled templates
@@ -25,7 +26,7 @@ struct Options {
   int jobs = 0;                // worker threads; 0: one per core
   std::string shard;           // "I/N" or "N"; empty: all sessions
   bool skip_existing = false;  // skip documents whose inputs are unchanged
-  bool keep_markup = false;  // also write <document>.markup.xml
+  bool keep_markup = false;  // also write <document>.markup
 
 };
 

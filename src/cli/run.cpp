@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <set>
@@ -53,13 +55,21 @@ class Reporter {
   std::set<std::string> seen_;
 };
 
+// Adds `path` unless it is there already under another spelling.
+void add_once(const std::string& path, std::set<std::string>* seen, std::vector<std::string>* files) {
+  if (seen->insert(std::filesystem::path(path).lexically_normal().string()).second) {
+    files->push_back(path);
+  }
+}
+
 // Session files named on the command line, folders expanded.
 bool expand_inputs(const std::vector<std::string>& inputs, Environment& env,
                    std::vector<std::string>* files, Diagnostics* diagnostics) {
   bool ok = true;
+  std::set<std::string> seen;
   for (const std::string& input : inputs) {
     if (!env.is_directory(input)) {
-      files->push_back(input);
+      add_once(input, &seen, files);
       continue;
     }
     std::vector<std::string> found;
@@ -71,7 +81,8 @@ bool expand_inputs(const std::vector<std::string>& inputs, Environment& env,
       diagnostics->error(input, "folder holds no *.xml file");
       ok = false;
     }
-    files->insert(files->end(), found.begin(), found.end());
+    // A file named twice (directly and through its folder) is read once.
+    for (const std::string& path : found) add_once(path, &seen, files);
   }
   return ok;
 }
@@ -151,8 +162,8 @@ void render_session(const input::Session& session, Renderer& renderer, RunState&
     RenderedDocument rendered;
     bool ok = renderer.render(session, document, &rendered, &diagnostics);
     if (ok && run.options.keep_markup &&
-        !run.env.write_file_atomic(stem + ".markup.xml", rendered.markup, &why)) {
-      diagnostics.error(stem + ".markup.xml", why);
+        !run.env.write_file_atomic(stem + ".markup", rendered.markup, &why)) {
+      diagnostics.error(stem + ".markup", why);
     }
     if (ok && !run.env.write_file_atomic(entry.output, rendered.pdf, &why)) {
       diagnostics.error(entry.output, why);

@@ -71,6 +71,34 @@ std::string join_clauses(const std::vector<RichText>& clauses) {
   return join(parts, "; ");
 }
 
+// `text` with the first occurrence of `needle` (inside one span) replaced
+// by `replacement`, whose spans also take the marks of the span they enter.
+RichText replace_first(const RichText& text, const std::string& needle, const RichText& replacement) {
+  if (needle.empty()) return text;
+  RichText out;
+  bool done = false;
+  for (const input::Span& span : text.spans) {
+    std::size_t at = done ? std::string::npos : span.text.find(needle);
+    if (at == std::string::npos) {
+      out.spans.push_back(span);
+      continue;
+    }
+    input::Span before = span, after = span;
+    before.text = span.text.substr(0, at);
+    after.text = span.text.substr(at + needle.size());
+    if (!before.text.empty()) out.spans.push_back(before);
+    for (input::Span inserted : replacement.spans) {
+      inserted.bold |= span.bold;
+      inserted.italic |= span.italic;
+      inserted.keep |= span.keep;
+      out.spans.push_back(inserted);
+    }
+    if (!after.text.empty()) out.spans.push_back(after);
+    done = true;
+  }
+  return out;
+}
+
 mustache::data rich(const RichText& text) {
   mustache::data d = object();
   d.set("text", text.plain());
@@ -148,12 +176,9 @@ mustache::data delegation_data(const Session& s) {
   d.set("name_markup", to_markup(s.delegation_name));
   // The lead of an article names the programme in full where the
   // delegation's name uses its short form ("... thực hiện Đề án 06 ...").
-  std::string expanded = s.delegation_name.plain();
-  std::size_t at = s.programme_short.empty() ? std::string::npos : expanded.find(s.programme_short);
-  if (at != std::string::npos) {
-    expanded.replace(at, s.programme_short.size(), s.programme_name.plain());
-  }
-  d.set("name_expanded", expanded);
+  RichText expanded = replace_first(s.delegation_name, s.programme_short, s.programme_name);
+  d.set("name_expanded", expanded.plain());
+  d.set("name_expanded_markup", to_markup(expanded));
   std::vector<const input::Member*> all, rest;
   for (const input::Member& m : s.members) {
     all.push_back(&m);
