@@ -183,6 +183,27 @@ void discourage_names(const std::vector<Token>& tokens, std::vector<int>* after)
   }
 }
 
+// The two syllables of a numbered name stay together with their number:
+// "Đề án 06", "Nghị định 30/2020/NĐ-CP", "Chương trình 135" (the break
+// before the number is already forbidden; this forbids the one before the
+// second syllable, so no line ends with a lone "Đề").
+void glue_numbered_names(std::string_view s, const std::vector<Token>& tokens, std::vector<int>* after) {
+  static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
+      {"Đề", "án"},     {"đề", "án"},       {"Nghị", "định"},  {"nghị", "định"},
+      {"Quyết", "định"}, {"quyết", "định"}, {"Thông", "tư"},   {"thông", "tư"},
+      {"Chương", "trình"}, {"chương", "trình"}, {"Kế", "hoạch"}, {"kế", "hoạch"}};
+  for (std::size_t k = 0; k + 2 < tokens.size(); ++k) {
+    const std::string_view first = core(s, tokens[k]), second = core(s, tokens[k + 1]);
+    const std::string_view number = core(s, tokens[k + 2]);
+    if (has_closing(tokens[k]) || has_opening(tokens[k + 1]) || number.empty() || !is_digit(number.front())) {
+      continue;
+    }
+    for (const auto& [a, b] : kNames) {
+      if (first == a && second == b) (*after)[k] = kForbidden;
+    }
+  }
+}
+
 }  // namespace
 
 struct LineBreaker::Impl {
@@ -248,6 +269,7 @@ std::vector<BreakOpportunity> LineBreaker::opportunities(std::string_view s) con
     after[k] = penalty_between(s, tokens[k], tokens[k + 1]);
   }
   discourage_names(tokens, &after);
+  glue_numbered_names(s, tokens, &after);
 
   for (BreakOpportunity& b : out) {
     if (b.mandatory || b.offset == s.size()) continue;
