@@ -121,6 +121,19 @@ struct RunState {
   std::vector<ManifestEntry> entries_;
 };
 
+// A run killed while writing leaves its temporary files behind
+// (".news.pdf.Ab12Cd.tmp"); the next run into the same folder removes them.
+void sweep_temporary_files(const std::string& out_dir, Environment& env) {
+  std::vector<std::string> leftovers;
+  std::string why;
+  if (!env.is_directory(out_dir) || !env.list_files(out_dir, ".tmp", &leftovers, &why)) return;
+  for (const std::string& path : leftovers) {
+    std::string name = std::filesystem::path(path).filename().string();
+    // Only names write_file_atomic makes: ".<name>.XXXXXX.tmp".
+    if (name.size() > 12 && name[0] == '.' && name[name.size() - 11] == '.') env.remove_file(path);
+  }
+}
+
 std::string manifest_name(const Options& options, const Shard& shard) {
   if (options.shard.empty()) return "manifest.jsonl";
   return "manifest-" + std::to_string(shard.index) + "-of-" + std::to_string(shard.count) + ".jsonl";
@@ -244,6 +257,7 @@ int run(const Options& options, Environment& env, std::ostream& out, std::ostrea
   const std::string manifest_path = options.out_dir + "/" + manifest_name(options, shard);
   const std::string journal_path = options.out_dir + "/." + manifest_name(options, shard) + ".partial";
   if (options.command == Command::kRender) {
+    sweep_temporary_files(options.out_dir, env);
     std::string text, why;
     if (env.read_file(manifest_path, &text, &why)) state.previous = read_manifest(text);
     // Entries of a run that was killed before it could write its manifest.

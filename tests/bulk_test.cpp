@@ -1,0 +1,195 @@
+// Bulk generation: one bad session among good ones, shards, re-runs that
+// skip what is unchanged, killed runs, the manifest.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <map>
+#include <set>
+
+#include "testing.h"
+
+using namespace testing;
+
+namespace {
+
+// A <sessions> file of `count` minimal sessions with ids bulk/NNN; the
+// session numbered `bad` (if any) has an impossible date.
+std::string sessions_file(int count, int bad = -1) {
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sessions>\n";
+  for (int i = 0; i < count; ++i) {
+    std::string session = session_element(minimal_session("bulk/" + std::to_string(1000 + i)));
+    if (i == bad) session = replace_once(session, "2023-06-08", "2023-02-30");
+    xml += session;
+  }
+  return xml + "</sessions>\n";
+}
+
+std::map<std::string, std::string> manifest_by_output(const std::string& text) {
+  std::map<std::string, std::string> lines;
+  for (const std::string& line : split_lines(text)) {
+    std::size_t at = line.find("\"output\":\"");
+    REQUIRE(at != std::string::npos);
+    std::size_t end = line.find('"', at + 10);
+    lines[line.substr(at + 10, end - at - 10)] = line;
+  }
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("bulk: one bad session is reported and skipped, the others are produced") {
+  TempDir dir;
+  const std::string input = dir / "all.xml";
+  write_file(input, sessions_file(5, 2));
+  Result r = run_vanban("render " + shell_quote(input) + " -t news -o " + shell_quote(dir / "out") + " -q -j 2");
+  CHECK(r.status == 1);
+  CHECK(contains(r.err, "all.xml:"));
+  CHECK(contains(r.err, "2023-02-30"));
+  std::vector<std::string> pdfs = pdfs_under(dir / "out");
+  CHECK(pdfs.size() == 4);
+  CHECK(!exists(dir / "out/bulk/1002/news.pdf"));
+  CHECK(exists(dir / "out/bulk/1004/news.pdf"));
+  CHECK(temporary_files(dir / "out").empty());
+
+  std::map<std::string, std::string> manifest = manifest_by_output(read_file(dir / "out/manifest.jsonl"));
+  REQUIRE(manifest.size() == 4);
+  for (const auto& [output, line] : manifest) {
+    CHECK(contains(line, "\"status\":\"ok\""));
+    CHECK(contains(line, "\"pages\":1"));
+    CHECK(contains(line, "\"document\":\"news\""));
+  }
+}
+
+TEST_CASE("bulk: the manifest's checksum and size are those of the PDF") {
+  TempDir dir;
+  write_file(dir / "one.xml", minimal_session("bulk/one"));
+  REQUIRE(run_vanban("render " + shell_quote(dir / "one.xml") + " -t news -o " + shell_quote(dir / "out") + " -q").status == 0);
+  const std::string pdf = dir / "out/bulk/one/news.pdf";
+  Result sum = run("sha256sum " + shell_quote(pdf));
+  std::string manifest = read_file(dir / "out/manifest.jsonl");
+  CHECK(contains(manifest, "\"sha256\":\"" + sum.out.substr(0, 64) + "\""));
+  CHECK(contains(manifest, "\"bytes\":" + std::to_string(read_file(pdf).size()) + ","));
+  CHECK(contains(manifest, "\"line\":2,"));
+}
+
+TEST_CASE("bulk: two shards give the whole set, without overlap") {
+  TempDir dir;
+  const std::string input = dir / "all.xml";
+  write_file(input, sessions_file(40));
+  std::set<std::string> seen;
+  std::size_t total = 0;
+  for (int shard = 0; shard < 2; ++shard) {
+    const std::string out = dir / ("shard" + std::to_string(shard));
+    Result r = run_vanban("render " + shell_quote(input) + " -t news -q -o " + shell_quote(out) +
+                          " --shard " + std::to_string(shard) + "/2");
+    REQUIRE(r.status == 0);
+    std::vector<std::string> pdfs = pdfs_under(out);
+    CHECK(!pdfs.empty());
+    CHECK(pdfs.size() < 40);  // a real split, not everything twice
+    for (const std::string& p : pdfs) seen.insert(p);
+    total += pdfs.size();
+    CHECK(exists(out + "/manifest-" + std::to_string(shard) + "-of-2.jsonl"));
+  }
+  CHECK(total == 40);
+  CHECK(seen.size() == 40);
+
+  // --shard N takes the index from the scheduler's variable.
+  Result k8s = run_vanban("check " + shell_quote(input) + " --shard 2", "JOB_COMPLETION_INDEX=1");
+  Result slurm = run_vanban("check " + shell_quote(input) + " --shard 2", "SLURM_ARRAY_TASK_ID=1");
+  CHECK(k8s.status == 0);
+  CHECK(k8s.err == slurm.err);
+  CHECK(run_vanban("check " + shell_quote(input) + " --shard 2").status == 2);
+  CHECK(run_vanban("check " + shell_quote(input) + " --shard 2/2").status == 2);
+}
+
+TEST_CASE("bulk: a re-run with --skip-existing skips what is unchanged, and only that") {
+  TempDir dir;
+  const std::string input = dir / "all.xml";
+  write_file(input, sessions_file(6));
+  const std::string render = "render " + shell_quote(input) + " -t news -q -o " + shell_quote(dir / "out");
+  REQUIRE(run_vanban(render).status == 0);
+  const std::string before = read_file(dir / "out/bulk/1003/news.pdf");
+
+  Result again = run_vanban(render + " --skip-existing");
+  REQUIRE(again.status == 0);
+  std::string manifest = read_file(dir / "out/manifest.jsonl");
+  CHECK(split_lines(manifest).size() == 6);
+  for (const std::string& line : split_lines(manifest)) CHECK(contains(line, "\"status\":\"skipped\""));
+  CHECK(read_file(dir / "out/bulk/1003/news.pdf") == before);
+
+  // Change one session: only its document is made again.
+  std::string xml = read_file(input);
+  std::size_t at = xml.find("id=\"bulk/1003\"");
+  std::size_t p = xml.find("Xã đã thành lập", at);
+  xml.replace(p, std::string("Xã đã").size(), "Xã vừa");
+  write_file(input, xml);
+  REQUIRE(run_vanban(render + " --skip-existing").status == 0);
+  std::map<std::string, std::string> lines = manifest_by_output(read_file(dir / "out/manifest.jsonl"));
+  int made = 0;
+  for (const auto& [output, line] : lines) made += contains(line, "\"status\":\"ok\"");
+  CHECK(made == 1);
+  CHECK(contains(lines.at(dir / "out/bulk/1003/news.pdf"), "\"status\":\"ok\""));
+  CHECK(contains(pdftotext(dir / "out/bulk/1003/news.pdf"), "vừa"));
+
+  // A deleted PDF is made again even though its inputs did not change.
+  std::remove((dir / "out/bulk/1001/news.pdf").c_str());
+  REQUIRE(run_vanban(render + " --skip-existing").status == 0);
+  CHECK(exists(dir / "out/bulk/1001/news.pdf"));
+}
+
+TEST_CASE("bulk: a killed run leaves no partial PDF, and a re-run completes the set") {
+  TempDir dir;
+  const std::string input = dir / "all.xml";
+  write_file(input, sessions_file(150));
+  const std::string out = dir / "out";
+  // Start, let it write some documents, then kill it without warning.
+  pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::unsetenv("SOURCE_DATE_EPOCH");
+    execl(vanban_binary().c_str(), "vanban", "render", input.c_str(), "-t", "news", "-q", "-j", "2",
+          "-o", out.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  for (int i = 0; i < 200 && pdfs_under(out).size() < 10; ++i) usleep(10000);
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  std::vector<std::string> partial = pdfs_under(out);
+  CHECK(partial.size() < 150);  // it really was stopped half-way
+  for (const std::string& pdf : partial) {
+    INFO(pdf);
+    CHECK(run("qpdf --check " + shell_quote(out + "/" + pdf) + " >/dev/null 2>&1").status == 0);
+  }
+  // Started again, it produces the same result as one uninterrupted run.
+  REQUIRE(run_vanban("render " + shell_quote(input) + " -t news -q -o " + shell_quote(out) +
+                     " --skip-existing").status == 0);
+  CHECK(pdfs_under(out).size() == 150);
+  CHECK(temporary_files(out).empty());
+  CHECK(split_lines(read_file(out + "/manifest.jsonl")).size() == 150);
+  TempDir clean;
+  REQUIRE(run_vanban("render " + shell_quote(input) + " -t news -q -o " + shell_quote(clean.path())).status == 0);
+  for (const std::string& pdf : pdfs_under(out)) {
+    INFO(pdf);
+    CHECK(read_file(out + "/" + pdf) == read_file(clean / pdf));
+  }
+}
+
+TEST_CASE("bulk: a <sessions> file too large to parse whole is read session by session") {
+  TempDir dir;
+  const std::string input = dir / "large.xml";
+  // Over the 4 MiB whole-file limit, with one bad session deep inside.
+  std::string xml = sessions_file(6000, 4321);
+  REQUIRE(xml.size() > (4u << 20));
+  write_file(input, xml);
+  Result r = run_vanban("check " + shell_quote(input));
+  CHECK(r.status == 1);
+  CHECK(contains(r.err, "5999 session(s) read"));
+  // The error points at the bad session's own line in the large file.
+  std::size_t at = xml.find("2023-02-30");
+  int line = 1 + static_cast<int>(std::count(xml.begin(), xml.begin() + static_cast<long>(at), '\n'));
+  CHECK(contains(r.err, "large.xml:" + std::to_string(line) + ":"));
+}
