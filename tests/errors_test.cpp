@@ -445,3 +445,27 @@ TEST_CASE("errors: check reports the same errors and writes nothing") {
   CHECK(errors[0].line == line_of(xml, "<when"));
   CHECK(testing::files_under(dir.path()) == std::vector<std::string>{"session.xml"});
 }
+
+TEST_CASE("errors: hostile sizes are refused at their place") {
+  SECTION("100,000 nested elements") {
+    std::string nested;
+    for (int i = 0; i < 100000; ++i) nested += "<x>";
+    for (int i = 0; i < 100000; ++i) nested += "</x>";
+    const std::string xml = replace_once(kMinimalSession, "<conclusion>", "<deep>" + nested + "</deep>\n  <conclusion>");
+    BadInput input(xml);
+    check_rejected(input, line_of(xml, "<deep>"), {"nested more than 64 deep"});
+  }
+  SECTION("a word of 10,000 letters") {
+    const std::string xml = replace_once(kMinimalSession, "Xã đã thành lập", "Xã " + std::string(10000, 'a'));
+    BadInput input(xml);
+    check_rejected(input, line_of(xml, "<p>Xã"), {"more than 1000 letters without a space"});
+  }
+  SECTION("a paragraph of 50 MB") {
+    std::string big;
+    big.reserve(50u << 20);
+    while (big.size() < (50u << 20)) big += "chữ ";
+    const std::string xml = replace_once(kMinimalSession, "Xã đã thành lập", big);
+    BadInput input(xml);
+    check_rejected(input, line_of(xml, "<p>"), {"at most 1 MB"});
+  }
+}

@@ -156,8 +156,58 @@ std::optional<text::Decimal> SessionParser::number(const pugi::xml_node& node, c
   return n;
 }
 
+// Limits that keep hostile input from costing unbounded time or memory:
+// no real session nests elements 64 deep, holds a text of a megabyte, or
+// a "word" of a thousand letters without a space.
+constexpr int kMaxDepth = 64;
+constexpr std::size_t kMaxText = 1 << 20;
+constexpr std::size_t kMaxWord = 1000;
+
+bool SessionParser::within_limits(const pugi::xml_node& session) {
+  int depth = 0;
+  for (pugi::xml_node node = session.first_child(); node;) {
+    if (node.type() == pugi::node_element && depth + 1 > kMaxDepth) {
+      error(node, "elements nested more than " + std::to_string(kMaxDepth) + " deep");
+      return false;
+    }
+    if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+      std::string_view text = node.value();
+      if (text.size() > kMaxText) {
+        error(node, "a text of " + std::to_string(text.size() >> 20) +
+                        " MB: one element's text may hold at most 1 MB");
+        return false;
+      }
+      std::size_t letters = 0;
+      for (unsigned char c : text) {
+        bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        if (space) letters = 0;
+        else if ((c & 0xC0) != 0x80 && ++letters > kMaxWord) {
+          error(node, "a word of more than " + std::to_string(kMaxWord) +
+                          " letters without a space: is a space missing?");
+          return false;
+        }
+      }
+    }
+    // Depth-first, without recursion: deep nesting must not overflow the
+    // stack before it is refused.
+    if (node.first_child()) {
+      node = node.first_child();
+      ++depth;
+      continue;
+    }
+    while (node != session && !node.next_sibling()) {
+      node = node.parent();
+      --depth;
+    }
+    if (node == session) break;
+    node = node.next_sibling();
+  }
+  return true;
+}
+
 std::optional<Session> SessionParser::parse(const pugi::xml_node& element) {
   const std::size_t errors_before = diagnostics_->size();
+  if (!within_limits(element)) return std::nullopt;
   Session s;
   s.where = source_.at(element);
 

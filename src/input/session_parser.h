@@ -43,6 +43,7 @@ class SessionParser {
   std::optional<text::ClockTime> clock(const pugi::xml_node& node, const char* name, bool required);
   std::optional<text::Decimal> number(const pugi::xml_node& node, const char* name, bool required);
 
+  bool within_limits(const pugi::xml_node& session);
   void parse_when(const pugi::xml_node& session, Session* s);
   void parse_programme(const pugi::xml_node& session, Session* s);
   void parse_delegation(const pugi::xml_node& session, Session* s);
