@@ -179,6 +179,7 @@ std::unique_ptr<FontFace> FontFace::parse(std::string path, const std::string& d
   face->ascent_ = per_mille(in.s16(hhea.offset + 4));
   face->descent_ = per_mille(in.s16(hhea.offset + 6));
   face->line_gap_ = per_mille(in.s16(hhea.offset + 8));
+  face->fingerprint_ = std::to_string(data.size()) + ":" + std::to_string(in.u32(head.offset + 8));
   const std::uint16_t mac_style = in.u16(head.offset + 44);
   face->bold_ = (mac_style & 1) != 0;
   face->italic_ = (mac_style & 2) != 0;

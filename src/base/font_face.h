@@ -46,6 +46,10 @@ class FontFace {
   // Width of valid UTF-8 `text` at `size` points.
   double width(std::string_view text, double size) const;
 
+  // Identifies the file's contents: its size and the whole-font checksum
+  // of its 'head' table, which every change to a font alters.
+  const std::string& fingerprint() const { return fingerprint_; }
+
   // hhea metrics in 1/1000 em.
   int ascent() const { return ascent_; }
   int descent() const { return descent_; }  // negative
@@ -57,6 +61,7 @@ class FontFace {
 
   std::string path_;
   std::string family_;
+  std::string fingerprint_;
   bool bold_ = false;
   bool italic_ = false;
   int ascent_ = 0;

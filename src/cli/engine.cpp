@@ -40,6 +40,7 @@ std::unique_ptr<Resources> Resources::load(Environment& env, const EngineConfig&
   r->config_ = config;
   r->fonts_ = FontSet::load(env, config.fonts_dir, diagnostics);
   if (!r->fonts_) return nullptr;
+  r->font_files_ = std::make_unique<pdf::FontFileCache>(env);
 
   std::vector<std::string> paths;
   std::string why;
@@ -62,10 +63,11 @@ std::unique_ptr<Resources> Resources::load(Environment& env, const EngineConfig&
     fingerprint.update(path + "\n" + t.source + "\n");
     r->templates_[std::filesystem::path(path).stem().string()] = std::move(t);
   }
+  // Hashing the fonts' 1.6 MB would be most of a one-document run; their
+  // own whole-file checksums identify them as well.
   for (FontStyle style : {FontStyle::kRegular, FontStyle::kBold, FontStyle::kItalic, FontStyle::kBoldItalic}) {
-    std::string data;
-    const std::string& path = r->fonts_->face(style).path();
-    if (env.read_file(path, &data, &why)) fingerprint.update(Sha256::hex(data));
+    const FontFace& face = r->fonts_->face(style);
+    fingerprint.update(face.path() + " " + face.fingerprint() + "\n");
   }
   r->fingerprint_ = fingerprint.hex_digest();
   return r;
@@ -103,6 +105,7 @@ bool Renderer::render(const input::Session& session, const std::string& document
   pdf::PdfOptions pdf_options;
   pdf_options.created = creation_time(env_, session);
   pdf_options.creator = "vanban " VANBAN_VERSION;
+  pdf_options.font_files = &resources_.font_files();
   return pdf::write_pdf(pages, resources_.fonts(), pdf_options, session.where.file, &out->pdf,
                         diagnostics);
 }

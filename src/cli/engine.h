@@ -14,6 +14,7 @@
 #include "base/environment.h"
 #include "base/font_face.h"
 #include "input/session.h"
+#include "pdf/font_file_cache.h"
 #include "template/render.h"
 #include "text/breaks.h"
 #include "text/number.h"
@@ -37,6 +38,8 @@ class Resources {
   bool has_template(const std::string& document) const { return templates_.count(document) != 0; }
   const std::map<std::string, templating::Template>& templates() const { return templates_; }
   const FontSet& fonts() const { return *fonts_; }
+  // The font files as the PDF stage embeds them, parsed once per run.
+  pdf::FontFileCache& font_files() const { return *font_files_; }
   const EngineConfig& config() const { return config_; }
   // SHA-256 over the engine version, templates and fonts: a document whose
   // session and this fingerprint are unchanged need not be made again.
@@ -46,6 +49,7 @@ class Resources {
   Resources() = default;
   EngineConfig config_;
   std::unique_ptr<FontSet> fonts_;
+  std::unique_ptr<pdf::FontFileCache> font_files_;
   std::map<std::string, templating::Template> templates_;  // by name, also the partials
   std::string fingerprint_;
 };

@@ -20,9 +20,11 @@ void HpdfDocument::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self) {
 
 std::string HpdfDocument::error() const {
   if (doc_ == nullptr) return "libharu could not create a document (out of memory?)";
+  const HPDF_STATUS error = error_ != 0 ? error_ : HPDF_GetError(doc_);
+  const HPDF_STATUS detail = error_ != 0 ? detail_ : HPDF_GetErrorDetail(doc_);
   char text[64];
-  std::snprintf(text, sizeof text, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(error_),
-                static_cast<unsigned>(detail_));
+  std::snprintf(text, sizeof text, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(error),
+                static_cast<unsigned>(detail));
   return text;
 }
 

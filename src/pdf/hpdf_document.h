@@ -17,7 +17,9 @@ class HpdfDocument {
   HpdfDocument& operator=(const HpdfDocument&) = delete;
 
   HPDF_Doc get() const { return doc_; }
-  bool ok() const { return doc_ != nullptr && error_ == 0; }
+  // Also sees failures of libharu's internal object functions, which only
+  // record the error in the document and call no handler.
+  bool ok() const { return doc_ != nullptr && error_ == 0 && HPDF_GetError(doc_) == HPDF_OK; }
   // "libharu error 0x1043 (detail 0)", for a diagnostic.
   std::string error() const;
 

@@ -1,34 +1,19 @@
 #include "pdf/writer.h"
 
-#include <map>
+#include <hpdf_doc.h>
 
+#include <map>
+#include <string_view>
+
+#include "pdf/content_stream.h"
+#include "pdf/font_embedder.h"
 #include "pdf/hpdf_document.h"
+#include "pdf/hpdf_objects.h"
+#include "pdf/utf8.h"
 
 namespace vanban::pdf {
 
 namespace {
-
-// The fonts of one document, loaded on first use: every face libharu is
-// asked for costs about 38 KB and 3 ms even if nothing is drawn with it.
-class FontCache {
- public:
-  FontCache(HPDF_Doc doc, const FontSet& fonts) : doc_(doc), fonts_(fonts) {}
-
-  HPDF_Font get(FontStyle style) {
-    const std::string& path = fonts_.face(style).path();
-    auto it = by_path_.find(path);
-    if (it != by_path_.end()) return it->second;
-    const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
-    HPDF_Font font = name ? HPDF_GetFont(doc_, name, "UTF-8") : nullptr;
-    by_path_[path] = font;
-    return font;
-  }
-
- private:
-  HPDF_Doc doc_;
-  const FontSet& fonts_;
-  std::map<std::string, HPDF_Font> by_path_;
-};
 
 HPDF_Date vietnam_time(std::int64_t seconds) {
   const std::int64_t kOffset = 7 * 3600;  // Asia/Ho_Chi_Minh, no DST
@@ -55,63 +40,108 @@ HPDF_Date vietnam_time(std::int64_t seconds) {
   return date;
 }
 
-void set_metadata(HPDF_Doc doc, const layout::Metadata& meta, const PdfOptions& options) {
-  // Without the UTF-8 encoder libharu writes the bytes as PDFDocEncoding,
-  // and viewers show mojibake.
-  HPDF_SetCurrentEncoder(doc, "UTF-8");
-  auto set = [doc](HPDF_InfoType type, const std::string& value) {
-    if (!value.empty()) HPDF_SetInfoAttr(doc, type, value.c_str());
+// `text` as UTF-16BE with a byte order mark: a PDF text string that every
+// reader decodes, whatever the script.
+std::string utf16be(std::string_view text) {
+  std::string out = "\xFE\xFF";
+  const auto put = [&out](unsigned unit) {
+    out += static_cast<char>(unit >> 8);
+    out += static_cast<char>(unit & 0xFF);
   };
-  set(HPDF_INFO_TITLE, meta.title);
-  set(HPDF_INFO_AUTHOR, meta.author);
-  set(HPDF_INFO_SUBJECT, meta.subject);
-  set(HPDF_INFO_KEYWORDS, meta.keywords);
-  set(HPDF_INFO_CREATOR, options.creator);
-  HPDF_Date date = vietnam_time(options.created);
-  HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, date);
-  HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, date);
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = next_code_point(text, &i);
+    if (cp < 0x10000) {
+      put(cp);
+    } else {
+      put(0xD800 + ((cp - 0x10000) >> 10));
+      put(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    }
+  }
+  return out;
 }
 
+// The document information dictionary. libharu would need its UTF-8
+// encoder for non-Latin text, whose set-up alone costs more than the rest of
+// a page; we write the UTF-16 strings ourselves (the same bytes libharu
+// writes).
+void set_metadata(HPDF_Doc doc, const layout::Metadata& meta, const PdfOptions& options) {
+  HPDF_Date date = vietnam_time(options.created);
+  HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, date);  // also creates doc->info
+  HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, date);
+  if (doc->info == nullptr) return;
+  const auto set = [doc](const char* key, const std::string& value) {
+    if (value.empty()) return;
+    std::string bytes = utf16be(value);
+    HPDF_Binary binary = HPDF_Binary_New(doc->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()),
+                                         static_cast<HPDF_UINT>(bytes.size()));
+    if (binary) HPDF_Dict_Add(doc->info, key, binary);
+  };
+  set("Title", meta.title);
+  set("Author", meta.author);
+  set("Subject", meta.subject);
+  set("Keywords", meta.keywords);
+  set("Creator", options.creator);
+}
+
+// Images used more than once in a document (a logo on every page) are
+// embedded once.
+class ImageCache {
+ public:
+  explicit ImageCache(HPDF_Doc doc) : doc_(doc) {}
+  HPDF_Image get(const layout::PlacedImage& image) {
+    auto it = by_data_.find(image.data.get());
+    if (it != by_data_.end()) return it->second;
+    const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(image.data->data());
+    const auto size = static_cast<HPDF_UINT>(image.data->size());
+    HPDF_Image loaded = image.info.format == input::ImageInfo::Format::kPng
+                            ? HPDF_LoadPngImageFromMem(doc_, bytes, size)
+                            : HPDF_LoadJpegImageFromMem(doc_, bytes, size);
+    by_data_[image.data.get()] = loaded;
+    return loaded;
+  }
+
+ private:
+  HPDF_Doc doc_;
+  std::map<const std::string*, HPDF_Image> by_data_;
+};
+
+// Draws one page: images, then rules, then text, all into one content
+// stream that goes to libharu in a single write.
 void draw_page(HPDF_Doc doc, const layout::Page& page, double width, double height,
-               FontCache* fonts) {
+               const FontEmbedder& fonts, ImageCache* images) {
   HPDF_Page p = HPDF_AddPage(doc);
+  if (p == nullptr) return;
   HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(width));
   HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(height));
 
+  ContentStream content;
   for (const layout::PlacedImage& image : page.images) {
-    const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(image.data->data());
-    const auto size = static_cast<HPDF_UINT>(image.data->size());
-    HPDF_Image img = image.info.format == input::ImageInfo::Format::kPng
-                         ? HPDF_LoadPngImageFromMem(doc, bytes, size)
-                         : HPDF_LoadJpegImageFromMem(doc, bytes, size);
-    if (img == nullptr) return;
-    HPDF_Page_DrawImage(p, img, static_cast<HPDF_REAL>(image.x), static_cast<HPDF_REAL>(image.y),
-                        static_cast<HPDF_REAL>(image.width), static_cast<HPDF_REAL>(image.height));
+    HPDF_Image img = images->get(image);
+    const char* name = img ? HPDF_Page_GetXObjectName(p, img) : nullptr;
+    if (name == nullptr) return;
+    content.draw_image(name, image.x, image.y, image.width, image.height);
   }
-
   for (const layout::PlacedRule& rule : page.rules) {
-    HPDF_Page_SetLineWidth(p, static_cast<HPDF_REAL>(rule.thickness));
-    HPDF_Page_MoveTo(p, static_cast<HPDF_REAL>(rule.x1), static_cast<HPDF_REAL>(rule.y1));
-    HPDF_Page_LineTo(p, static_cast<HPDF_REAL>(rule.x2), static_cast<HPDF_REAL>(rule.y2));
-    HPDF_Page_Stroke(p);
+    content.draw_line(rule.x1, rule.y1, rule.x2, rule.y2, rule.thickness);
   }
-
-  if (page.texts.empty()) return;
-  HPDF_Page_BeginText(p);
-  HPDF_Font current = nullptr;
-  double current_size = 0;
+  std::string glyphs;
   for (const layout::PlacedText& text : page.texts) {
-    HPDF_Font font = fonts->get(text.style);
-    if (font == nullptr) break;
-    if (font != current || text.size != current_size) {
-      HPDF_Page_SetFontAndSize(p, font, static_cast<HPDF_REAL>(text.size));
-      current = font;
-      current_size = text.size;
-    }
-    HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(text.x), static_cast<HPDF_REAL>(text.y),
-                      text.text.c_str());
+    if (text.text.empty()) continue;
+    const char* font = HPDF_Page_GetLocalFontName(p, fonts.font(text.style));
+    if (font == nullptr) return;
+    glyphs.clear();
+    const long width = fonts.encode(text.style, text.text, &glyphs);
+    content.show_text(font, text.size, text.x, text.y, glyphs, width);
   }
-  HPDF_Page_EndText(p);
+  set_page_content(p, content.finish(), compresses(doc, HPDF_COMP_TEXT));
+}
+
+bool read_back(HPDF_Doc doc, std::string* bytes) {
+  HPDF_UINT32 size = HPDF_GetStreamSize(doc);
+  bytes->resize(size);
+  HPDF_UINT32 read = size;
+  HPDF_ReadFromStream(doc, reinterpret_cast<HPDF_BYTE*>(bytes->data()), &read);
+  return read == size;
 }
 
 }  // namespace
@@ -121,26 +151,40 @@ bool write_pdf(const layout::LaidOutDocument& document, const FontSet& fonts,
                Diagnostics* diagnostics) {
   HpdfDocument pdf;
   HPDF_Doc doc = pdf.get();
-  if (pdf.ok()) {
-    HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
-    HPDF_UseUTFEncodings(doc);
-    set_metadata(doc, document.metadata, options);
+  if (!pdf.ok()) {
+    diagnostics->error(name, "cannot make the PDF: " + pdf.error());
+    return false;
   }
-  FontCache cache(doc, fonts);
+  HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
+  set_metadata(doc, document.metadata, options);
+
+  // Two passes: the fonts must know every character before the first CID
+  // is written, so that CIDs follow code point order (see font_embedder.h).
+  if (options.font_files == nullptr) {
+    diagnostics->error(name, "cannot make the PDF: no font file cache given");
+    return false;
+  }
+  FontFileCache& files = *options.font_files;
+  FontEmbedder embedder(fonts, files);
+  for (const layout::Page& page : document.pages) {
+    for (const layout::PlacedText& text : page.texts) embedder.add(text.style, text.text);
+  }
+  std::string why;
+  if (!embedder.embed(doc, &why)) {
+    diagnostics->error(name, "cannot embed the fonts: " + why);
+    return false;
+  }
+  ImageCache images(doc);
   for (const layout::Page& page : document.pages) {
     if (!pdf.ok()) break;
-    draw_page(doc, page, document.width, document.height, &cache);
+    draw_page(doc, page, document.width, document.height, embedder, &images);
   }
   if (pdf.ok()) HPDF_SaveToStream(doc);
   if (!pdf.ok()) {
     diagnostics->error(name, "cannot make the PDF: " + pdf.error());
     return false;
   }
-  HPDF_UINT32 size = HPDF_GetStreamSize(doc);
-  bytes->resize(size);
-  HPDF_UINT32 read = size;
-  HPDF_ReadFromStream(doc, reinterpret_cast<HPDF_BYTE*>(bytes->data()), &read);
-  if (!pdf.ok() || read != size) {
+  if (!read_back(doc, bytes) || !pdf.ok()) {
     diagnostics->error(name, "cannot read the PDF back from libharu: " + pdf.error());
     return false;
   }

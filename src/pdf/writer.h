@@ -8,6 +8,7 @@
 #include "base/diagnostic.h"
 #include "base/font_face.h"
 #include "layout/page.h"
+#include "pdf/font_file_cache.h"
 
 namespace vanban::pdf {
 
@@ -17,9 +18,13 @@ struct PdfOptions {
   // from the clock, so the same input gives the same bytes.
   std::int64_t created = 0;
   std::string creator;  // "vanban 0.1.0"
+  // Parsed font files shared across documents and threads, read through the
+  // caller's Environment. Required.
+  FontFileCache* font_files = nullptr;
 };
 
-// Embeds only the faces the document uses. `name` labels errors.
+// Embeds only the faces the document uses, each as a subset of the glyphs
+// it draws. `name` labels errors. Safe to call from several threads at once.
 bool write_pdf(const layout::LaidOutDocument& document, const FontSet& fonts,
                const PdfOptions& options, const std::string& name, std::string* bytes,
                Diagnostics* diagnostics);

@@ -1,0 +1,398 @@
+// PDF stage: write_pdf on documents built here, read back with poppler
+// (pdftotext, pdffonts, pdftoppm), qpdf and zlib-flate, tools independent of
+// the code under test; plus the TrueType subsetter and the deflate encoder
+// checked on their own.
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <random>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "base/environment.h"
+#include "base/font_face.h"
+#include "pdf/flate.h"
+#include "pdf/font_file_cache.h"
+#include "pdf/truetype.h"
+#include "pdf/truetype_subset.h"
+#include "pdf/writer.h"
+#include "testing.h"
+
+using namespace vanban;
+using testing::normalize_space;
+using testing::Result;
+using testing::run;
+using testing::shell_quote;
+using testing::TempDir;
+
+namespace {
+
+const FontSet& fonts() {
+  static SystemEnvironment env;
+  static Diagnostics diagnostics;
+  static std::unique_ptr<FontSet> set =
+      FontSet::load(env, VANBAN_SOURCE_DIR "/fonts", &diagnostics);
+  REQUIRE(set);
+  return *set;
+}
+
+constexpr double kA4Width = 595.276, kA4Height = 841.89;
+constexpr double kLeft = 85.04;  // 30 mm
+
+const char kNation[] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+const char kMotto[] = "Độc lập - Tự do - Hạnh phúc";
+const char kMarks[] = "Ỹ ỵ ữ ặ ẳ ẫ";
+const char kRecipients[] = "Nơi nhận: Đoàn kiểm tra (lưu)";
+// Over 100 different characters in one face, so that CIDs take the byte
+// values a PDF string must escape: 10 and 13 (line ends), 40 and 41
+// (parentheses) and 92 (backslash). Each line fits the page: pdftotext
+// drops what lies outside it.
+const char* const kAlphabet[] = {
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789",
+    "abcdefghijklmnopqrstuvwxyz đĐ",
+    "àáảãạ ăằắẳẵặ âầấẩẫậ èéẻẽẹ êềếểễệ ìíỉĩị",
+    "òóỏõọ ôồốổỗộ ơờớởỡợ ùúủũụ ưừứửữự ỳýỷỹỵ",
+};
+const char kPunctuation[] = "Số: 15/TB-ĐKT; 58,5% (a\\b) [c] {d} \"e\" 'f' ? ! * + = < > @ # & ~";
+
+layout::PlacedText placed(double y, FontStyle style, const std::string& s, double x = kLeft) {
+  layout::PlacedText t;
+  t.x = x;
+  t.y = y;
+  t.style = style;
+  t.size = 13;
+  t.text = s;
+  return t;
+}
+
+// One A4 page: a line per string, top down, so that pdftotext reads them
+// in order.
+layout::LaidOutDocument document(const std::vector<std::pair<FontStyle, std::string>>& lines) {
+  layout::LaidOutDocument doc;
+  doc.width = kA4Width;
+  doc.height = kA4Height;
+  doc.metadata.title = "Thông báo kiểm thử";
+  doc.pages.emplace_back();
+  double y = 780;
+  for (const auto& [style, s] : lines) {
+    doc.pages[0].texts.push_back(placed(y, style, s));
+    y -= 20;
+  }
+  doc.pages[0].rules.push_back(layout::PlacedRule{kLeft, y, kLeft + 100, y, 0.5});
+  return doc;
+}
+
+layout::LaidOutDocument all_styles() {
+  return document({{FontStyle::kBold, kNation},
+                   {FontStyle::kBold, kMotto},
+                   {FontStyle::kItalic, kMarks},
+                   {FontStyle::kBoldItalic, kRecipients},
+                   {FontStyle::kRegular, kAlphabet[0]},
+                   {FontStyle::kRegular, kAlphabet[1]},
+                   {FontStyle::kRegular, kAlphabet[2]},
+                   {FontStyle::kRegular, kAlphabet[3]},
+                   {FontStyle::kRegular, kPunctuation}});
+}
+
+std::string expected_text(const layout::LaidOutDocument& doc) {
+  std::string all;
+  for (const auto& page : doc.pages) {
+    for (const auto& t : page.texts) all += t.text + "\n";
+  }
+  return normalize_space(all);
+}
+
+std::string write(const layout::LaidOutDocument& doc, pdf::FontFileCache* cache = nullptr) {
+  static SystemEnvironment env;
+  static pdf::FontFileCache shared(env);
+  if (cache == nullptr) cache = &shared;
+  pdf::PdfOptions options;
+  options.created = 1686614400;  // 2023-06-13
+  options.creator = "vanban test";
+  options.font_files = cache;
+  std::string bytes;
+  Diagnostics diagnostics;
+  bool ok = pdf::write_pdf(doc, fonts(), options, "test", &bytes, &diagnostics);
+  for (const auto& d : diagnostics.list()) UNSCOPED_INFO(d.to_string());
+  REQUIRE(ok);
+  return bytes;
+}
+
+// Writes the document to a file in `dir` and returns its path.
+std::string save(const TempDir& dir, const layout::LaidOutDocument& doc,
+                 const std::string& name = "test.pdf") {
+  std::string path = dir / name;
+  testing::write_file(path, write(doc));
+  return path;
+}
+
+// Runs `command PDF ARGS`, which must succeed.
+Result tool(const std::string& command, const std::string& pdf, const std::string& args = "") {
+  Result r = run(command + " " + shell_quote(pdf) + " " + args);
+  INFO(command << " stderr: " << r.err);
+  REQUIRE(r.status == 0);
+  return r;
+}
+
+std::vector<testing::FontRow> fonts_of(const std::string& pdf) {
+  return testing::parse_pdffonts(tool("pdffonts", pdf).out);
+}
+
+// xMin of the first word `word` in `pdftotext -bbox` output.
+double word_x(const std::string& bbox_html, const std::string& word) {
+  const std::string end = ">" + word + "</word>";
+  std::size_t at = bbox_html.find(end);
+  REQUIRE(at != std::string::npos);
+  std::size_t start = bbox_html.rfind("xMin=\"", at);
+  REQUIRE(start != std::string::npos);
+  return std::stod(bbox_html.substr(start + 6));
+}
+
+// An Environment that counts the files read and can refuse them.
+class CountingEnvironment : public SystemEnvironment {
+ public:
+  bool read_file(const std::string& path, std::string* contents, std::string* error) override {
+    ++reads;
+    if (refuse) {
+      *error = "Permission denied";
+      return false;
+    }
+    return SystemEnvironment::read_file(path, contents, error);
+  }
+  std::atomic<int> reads{0};
+  bool refuse = false;
+};
+
+}  // namespace
+
+TEST_CASE("pdf: the text extracts exactly, in all four styles") {
+  TempDir dir;
+  const auto doc = all_styles();
+  std::string pdf = save(dir, doc);
+  // -raw: in its default mode pdftotext glues runs of one-letter words
+  // ("Ỹ ỵ ữ" gives "Ỹỵữ"), whoever wrote the PDF (libharu's fonts too).
+  Result r = tool("pdftotext -raw -enc UTF-8", pdf, "-");
+  CHECK(normalize_space(r.out) == expected_text(doc));
+  // The default mode, on text without one-letter words.
+  const auto prose = document({{FontStyle::kBold, kNation}, {FontStyle::kBoldItalic, kRecipients}});
+  CHECK(normalize_space(tool("pdftotext -enc UTF-8", save(dir, prose), "-").out) ==
+        expected_text(prose));
+}
+
+TEST_CASE("pdf: poppler reads and renders the file without a warning") {
+  TempDir dir;
+  std::string pdf = save(dir, all_styles());
+  CHECK(tool("pdftotext -enc UTF-8", pdf, "-").err == "");
+  CHECK(tool("pdffonts", pdf).err == "");
+  CHECK(tool("pdfinfo", pdf).err == "");
+  CHECK(tool("pdftoppm -r 50 -png", pdf, shell_quote(dir / "page")).err == "");
+  CHECK(testing::exists(dir / "page-1.png"));
+}
+
+TEST_CASE("pdf: qpdf --check finds nothing wrong") {
+  TempDir dir;
+  std::string pdf = save(dir, all_styles());
+  Result r = tool("qpdf --check", pdf);
+  CHECK(testing::contains(r.out, "No syntax or stream encoding errors found"));
+  CHECK(r.err == "");
+}
+
+TEST_CASE("pdf: only the faces drawn with are embedded, each as a subset with a ToUnicode map") {
+  TempDir dir;
+  SECTION("all four") {
+    auto rows = fonts_of(save(dir, all_styles()));
+    std::set<std::string> names;
+    for (const auto& row : rows) {
+      names.insert(testing::base_font_name(row.name));
+      CHECK(row.type == "CID TrueType");
+      CHECK(row.encoding == "Identity-H");
+      CHECK(row.embedded == "yes");
+      CHECK(row.subset == "yes");
+      CHECK(row.unicode == "yes");
+    }
+    CHECK(rows.size() == 4);
+    CHECK(names == std::set<std::string>{"LiberationSerif", "LiberationSerif-Bold",
+                                         "LiberationSerif-Italic", "LiberationSerif-BoldItalic"});
+  }
+  SECTION("regular and bold only: no italic face in the file") {
+    auto rows =
+        fonts_of(save(dir, document({{FontStyle::kBold, kNation}, {FontStyle::kRegular, kMotto}})));
+    std::set<std::string> names;
+    for (const auto& row : rows) names.insert(testing::base_font_name(row.name));
+    CHECK(names == std::set<std::string>{"LiberationSerif", "LiberationSerif-Bold"});
+    CHECK(rows.size() == 2);
+  }
+}
+
+TEST_CASE("pdf: a one-page document in two faces stays small") {
+  // A notice's first page: ~1,500 characters in regular, a heading in bold.
+  std::vector<std::pair<FontStyle, std::string>> lines = {{FontStyle::kBold, kNation},
+                                                          {FontStyle::kBold, kMotto}};
+  for (int i = 0; i < 30; ++i) {
+    lines.push_back({FontStyle::kRegular,
+                     "Đoàn khảo sát, kiểm tra Đề án 06 đã có buổi làm việc với UBND huyện"});
+  }
+  std::string bytes = write(document(lines));
+  // Measured 10.1 KB: two subsets of about 35 glyphs each (2.9 and 3.3 KB
+  // compressed), their ToUnicode maps (0.4 KB each), the font and
+  // descriptor dictionaries (1.3 KB), 0.3 KB of page content and 1.5 KB of
+  // libharu's catalog, info, page and xref. libharu embedding the same two
+  // faces itself made 87 KB.
+  CHECK(bytes.size() < 12 * 1024);
+}
+
+TEST_CASE("pdf: the same document gives the same bytes, on any thread") {
+  const auto doc = all_styles();
+  const std::string reference = write(doc);
+  CHECK(write(doc) == reference);
+
+  // Two threads, each with its own libharu document, sharing one font cache.
+  CountingEnvironment env;
+  pdf::FontFileCache cache(env);
+  std::atomic<int> mismatches{0};
+  auto work = [&] {
+    for (int i = 0; i < 10; ++i) {
+      pdf::PdfOptions options;
+      options.created = 1686614400;
+      options.creator = "vanban test";
+      options.font_files = &cache;
+      std::string bytes;
+      Diagnostics diagnostics;
+      if (!pdf::write_pdf(doc, fonts(), options, "test", &bytes, &diagnostics) ||
+          bytes != reference) {
+        ++mismatches;
+      }
+    }
+  };
+  std::thread a(work), b(work);
+  a.join();
+  b.join();
+  CHECK(mismatches.load() == 0);
+  CHECK(env.reads.load() == 4);  // each face's file once, not once per document
+}
+
+TEST_CASE("pdf: glyphs sit where the advance widths put them") {
+  TempDir dir;
+  const FontFace& regular = fonts().face(FontStyle::kRegular);
+  const std::string first = "Hạnh phúc ";
+  // Justified text arrives word by word; the stretch is what layout adds.
+  const double after = kLeft + regular.width(first, 13) + 7.25;
+  layout::LaidOutDocument doc = document({{FontStyle::kBold, kNation}});
+  doc.pages[0].texts.push_back(placed(600, FontStyle::kRegular, "Hạnh phúc"));
+  doc.pages[0].texts.push_back(placed(600, FontStyle::kRegular, "ỗữặỸ", after));
+  doc.pages[0].texts.push_back(
+      placed(600, FontStyle::kRegular, "ĐKT", after + regular.width("ỗữặỸ", 13) + 3.5));
+  std::string bbox = tool("pdftotext -bbox", save(dir, doc), "-").out;
+  CHECK(word_x(bbox, "Hạnh") == Approx(kLeft).margin(0.002));
+  CHECK(word_x(bbox, "ỗữặỸ") == Approx(after).margin(0.01));
+  CHECK(word_x(bbox, "ĐKT") == Approx(after + regular.width("ỗữặỸ", 13) + 3.5).margin(0.01));
+}
+
+TEST_CASE("pdf: characters outside the font and the BMP still extract") {
+  TempDir dir;
+  // U+1F600 has no glyph in Liberation Serif (layout would have reported
+  // it; the writer still draws .notdef and maps it back to the character).
+  const std::string emoji = "\xF0\x9F\x98\x80";
+  auto doc = document({{FontStyle::kRegular, "Vui " + emoji + " quá"}});
+  std::string pdf = save(dir, doc);
+  CHECK(normalize_space(tool("pdftotext -enc UTF-8", pdf, "-").out) == "Vui " + emoji + " quá");
+  CHECK(tool("qpdf --check", pdf).err == "");
+}
+
+TEST_CASE("pdf: every stream is compressed") {
+  const std::string bytes = write(all_styles());
+  const auto count = [&bytes](const std::string& what) {
+    int n = 0;
+    for (std::size_t at = bytes.find(what); at != std::string::npos; at = bytes.find(what, at + 1))
+      ++n;
+    return n;
+  };
+  // Page content, and per face: font program and ToUnicode map.
+  CHECK(count("\nstream\r\n") == 1 + 4 * 2);
+  CHECK(count("/FlateDecode") == count("\nstream\r\n"));
+}
+
+TEST_CASE("pdf: a font file that cannot be read is an error, not a crash") {
+  CountingEnvironment env;
+  env.refuse = true;
+  pdf::FontFileCache cache(env);
+  pdf::PdfOptions options;
+  options.font_files = &cache;
+  std::string bytes;
+  Diagnostics diagnostics;
+  CHECK_FALSE(pdf::write_pdf(all_styles(), fonts(), options, "notice.xml", &bytes, &diagnostics));
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(testing::contains(diagnostics.list()[0].message, "Permission denied"));
+}
+
+// --- The deflate encoder --------------------------------------------------------
+
+TEST_CASE("pdf: flate output inflates back to its input") {
+  std::mt19937 random(7);
+  std::vector<std::string> inputs = {
+      "", "a", "abc", "abcd", std::string(100000, 'x'), "0 0 Td (hello) Tj\n"};
+  std::string noise, letters, skewed, repeats;
+  for (int i = 0; i < 200000; ++i) noise += static_cast<char>(random() & 0xFF);  // stored blocks
+  for (int i = 0; i < 150000; ++i) letters += static_cast<char>('a' + random() % 4);  // many blocks
+  std::geometric_distribution<int> geometric(0.05);
+  for (int i = 0; i < 100000; ++i)
+    skewed += static_cast<char>(std::min(255, geometric(random)));  // deep codes
+  for (int i = 0; i < 4000; ++i)
+    repeats += "BT /F1 13 Tf " + std::to_string(i % 97) + " Td [(x)] TJ\n";
+  inputs.insert(inputs.end(), {noise, letters, skewed, repeats});
+  TempDir dir;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    INFO("input " << i << ", " << inputs[i].size() << " bytes");
+    const std::string compressed = pdf::flate_compress(inputs[i]);
+    testing::write_file(dir / "z", compressed);
+    Result r = run("zlib-flate -uncompress < " + shell_quote(dir / "z"));
+    REQUIRE(r.status == 0);
+    CHECK(r.out == inputs[i]);
+    CHECK(compressed.size() <=
+          inputs[i].size() + inputs[i].size() / 1000 + 16);  // incompressible: stored
+    CHECK(pdf::flate_compress(inputs[i]) == compressed);
+  }
+}
+
+// --- The TrueType subsetter -------------------------------------------------------
+
+TEST_CASE("pdf: a subset is a valid TrueType font holding the listed glyphs in order") {
+  const FontFace& face = fonts().face(FontStyle::kRegular);
+  std::string data, error;
+  SystemEnvironment env;
+  REQUIRE(env.read_file(face.path(), &data, &error));
+  auto font = pdf::TrueTypeFont::parse(data, &error);
+  REQUIRE(font);
+  // 'ỗ' is a composite (o, circumflex, tilde): its parts must come along.
+  std::vector<std::uint16_t> glyphs = {0, font->glyph_of(U'A'), font->glyph_of(U'ỗ'),
+                                       font->glyph_of(U' ')};
+  const std::string program = pdf::subset_truetype(*font, glyphs);
+  auto subset = pdf::TrueTypeFont::parse(program, &error);
+  INFO(error);
+  REQUIRE(subset);
+
+  CHECK(subset->glyph_count() > glyphs.size());  // the components follow
+  CHECK(subset->glyph_count() < 10);
+  for (std::size_t i = 0; i < glyphs.size(); ++i) {
+    CHECK(subset->advance_units(static_cast<std::uint16_t>(i)) == font->advance_units(glyphs[i]));
+  }
+  CHECK(subset->glyph_data(3).empty());  // the space has no outline
+  // Composite references point inside the subset.
+  pdf::BigEndianView composite(subset->glyph_data(2));
+  REQUIRE(composite.s16(0) < 0);
+  CHECK(composite.u16(12) < subset->glyph_count());
+  // Whole-file checksum, as head.checkSumAdjustment promises.
+  std::uint32_t sum = 0;
+  for (std::size_t i = 0; i + 4 <= program.size(); i += 4)
+    sum += pdf::BigEndianView(program).u32(i);
+  CHECK(program.size() % 4 == 0);
+  CHECK(sum == 0xB1B0AFBAu);
+  // No hinting left.
+  CHECK(subset->table("fpgm").empty());
+  CHECK(subset->table("prep").empty());
+  CHECK(subset->postscript_name() == "LiberationSerif");
+}
