@@ -1,10 +1,9 @@
-// SHA-256 (FIPS 180-4), for the manifest's checksums and the content hashes
-// that let a re-run skip documents whose inputs have not changed.
+// SHA-256, for the manifest's checksums and the content hashes that let a
+// re-run skip documents whose inputs have not changed.
 #ifndef VANBAN_BASE_SHA256_H_
 #define VANBAN_BASE_SHA256_H_
 
-#include <array>
-#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -13,8 +12,12 @@ namespace vanban {
 class Sha256 {
  public:
   Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+
   void update(std::string_view data);
-  // Lower-case hex digest; the object must not be updated afterwards.
+  // Lower-case hex digest; the object starts afresh afterwards.
   std::string hex_digest();
 
   static std::string hex(std::string_view data) {
@@ -24,12 +27,8 @@ class Sha256 {
   }
 
  private:
-  void compress(const unsigned char* block);
-
-  std::array<std::uint32_t, 8> state_;
-  unsigned char buffer_[64];
-  std::size_t buffered_ = 0;
-  std::uint64_t length_ = 0;  // bytes
+  struct State;  // nettle's context, kept out of this header
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace vanban

@@ -83,10 +83,12 @@ bool Renderer::has_data_for(const input::Session& session, const std::string& do
 bool Renderer::render(const input::Session& session, const std::string& document,
                       RenderedDocument* out, Diagnostics* diagnostics) {
   const templating::Template& tmpl = resources_.templates().at(document);
-  if (!templating::render(tmpl, templating::build_context(session, numbers_), resources_.templates(),
-                          &out->markup, diagnostics)) {
-    return false;
+  const std::string key = session.where.file + "\n" + session.id + "\n" + session.source_hash;
+  if (key != context_key_) {
+    context_ = templating::build_context(session, numbers_);
+    context_key_ = key;
   }
+  if (!templates_.render(document, context_, &out->markup, diagnostics)) return false;
   layout::Document doc;
   layout::MarkupOptions options;
   options.tone = resources_.config().tone;

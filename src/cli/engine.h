@@ -62,7 +62,8 @@ struct RenderedDocument {
 
 class Renderer {
  public:
-  Renderer(const Resources& resources, Environment& env) : resources_(resources), env_(env) {}
+  Renderer(const Resources& resources, Environment& env)
+      : resources_(resources), env_(env), templates_(resources.templates()) {}
 
   // Whether `session` carries what `document` needs (<article author> for
   // news, <notice> for conclusion, <minutes> for minutes).
@@ -77,6 +78,10 @@ class Renderer {
   Environment& env_;
   text::NumberFormatter numbers_;
   text::LineBreaker breaker_;
+  templating::TemplateSet templates_;
+  // The context of the last session: its three documents share it.
+  std::string context_key_;
+  kainjow::mustache::data context_;
 };
 
 // Where the bundled templates/ and fonts/ are: $VANBAN_DATA_DIR, else the

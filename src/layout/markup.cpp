@@ -54,6 +54,8 @@ class TemplateLocator {
     return locate(tmpl_.path, tmpl_.source, found);
   }
 
+  const std::string& file() const { return tmpl_.path; }
+
   SourceLocation at(const pugi::xml_node& node) const {
     std::ptrdiff_t offset = node.offset_debug();
     return at_offset(offset < 0 ? 0 : static_cast<std::size_t>(offset));
@@ -269,7 +271,10 @@ void MarkupParser::paragraph(const pugi::xml_node& node, std::vector<Block>* out
                           "line-breaking"});
   Paragraph p;
   p.style = defaults_;
-  p.where = locator_.at(node);
+  // Only the file: finding the line costs a search of the whole markup per
+  // paragraph, and what layout reports about a paragraph (a character the
+  // font lacks) comes from the session's data, not from the template.
+  p.where = SourceLocation{locator_.file(), 0, 0};
   align(node, &p.style.align);
   length(node, "size", &p.style.size);
   factor(node, "line-height", &p.style.line_height);

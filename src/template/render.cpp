@@ -78,20 +78,14 @@ const Template& owner(const Template& main, const std::map<std::string, Template
   return main;
 }
 
-}  // namespace
-
-bool render(const Template& tmpl, const mustache::data& context,
-            const std::map<std::string, Template>& partials, std::string* markup,
-            Diagnostics* diagnostics) {
-  mustache::mustache compiled(tmpl.source);
+bool render_compiled(mustache::mustache& compiled, const Template& tmpl,
+                     const mustache::data& context, const std::map<std::string, Template>& partials,
+                     const std::map<std::string, mustache::data>& partial_data, std::string* markup,
+                     Diagnostics* diagnostics) {
   if (!compiled.is_valid()) {
     diagnostics->error(locate(tmpl.path, tmpl.source, offset_of(compiled.error_message())),
                        "template: " + without_offset(compiled.error_message()));
     return false;
-  }
-  std::map<std::string, mustache::data> partial_data;
-  for (const auto& [name, partial] : partials) {
-    partial_data.emplace(name, mustache::data(partial.source));
   }
   StrictContext strict(&context, &partial_data);
   std::string out = compiled.render(strict);
@@ -116,6 +110,35 @@ bool render(const Template& tmpl, const mustache::data& context,
   }
   if (ok) *markup = std::move(out);
   return ok;
+}
+
+std::map<std::string, mustache::data> partial_data_of(const std::map<std::string, Template>& partials) {
+  std::map<std::string, mustache::data> data;
+  for (const auto& [name, partial] : partials) data.emplace(name, mustache::data(partial.source));
+  return data;
+}
+
+}  // namespace
+
+bool render(const Template& tmpl, const mustache::data& context,
+            const std::map<std::string, Template>& partials, std::string* markup,
+            Diagnostics* diagnostics) {
+  mustache::mustache compiled(tmpl.source);
+  return render_compiled(compiled, tmpl, context, partials, partial_data_of(partials), markup,
+                         diagnostics);
+}
+
+TemplateSet::TemplateSet(const std::map<std::string, Template>& templates)
+    : templates_(templates), partial_data_(partial_data_of(templates)) {}
+
+TemplateSet::~TemplateSet() = default;
+
+bool TemplateSet::render(const std::string& name, const mustache::data& context,
+                         std::string* markup, Diagnostics* diagnostics) {
+  const Template& tmpl = templates_.at(name);
+  std::unique_ptr<mustache::mustache>& compiled = compiled_[name];
+  if (!compiled) compiled = std::make_unique<mustache::mustache>(tmpl.source);
+  return render_compiled(*compiled, tmpl, context, templates_, partial_data_, markup, diagnostics);
 }
 
 }  // namespace vanban::templating

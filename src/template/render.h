@@ -5,6 +5,7 @@
 #include <kainjow/mustache.hpp>
 
 #include <map>
+#include <memory>
 #include <string>
 
 #include "base/diagnostic.h"
@@ -24,6 +25,26 @@ struct Template {
 bool render(const Template& tmpl, const kainjow::mustache::data& context,
             const std::map<std::string, Template>& partials, std::string* markup,
             Diagnostics* diagnostics);
+
+// A folder's templates, each parsed once and then rendered many times (one
+// per thread: Mustache's renderer is not thread-safe). Every template is
+// also a partial of the others.
+class TemplateSet {
+ public:
+  explicit TemplateSet(const std::map<std::string, Template>& templates);
+  ~TemplateSet();
+  TemplateSet(const TemplateSet&) = delete;
+  TemplateSet& operator=(const TemplateSet&) = delete;
+
+  // As render() above, for the template called `name` (which must exist).
+  bool render(const std::string& name, const kainjow::mustache::data& context,
+              std::string* markup, Diagnostics* diagnostics);
+
+ private:
+  const std::map<std::string, Template>& templates_;
+  std::map<std::string, kainjow::mustache::data> partial_data_;
+  std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> compiled_;
+};
 
 }  // namespace vanban::templating
 
