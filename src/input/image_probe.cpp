@@ -1,7 +1,10 @@
 #include "input/image_probe.h"
 
+#include <sys/stat.h>
+
 #include <cstdint>
 #include <cstring>
+#include <string>
 
 namespace vanban::input {
 
@@ -88,6 +91,24 @@ bool probe_jpeg(const std::string& d, ImageInfo* info, std::string* error) {
 }
 
 }  // namespace
+
+bool image_file_allowed(const std::string& path, std::string* error) {
+  struct stat info;
+  if (::stat(path.c_str(), &info) != 0) return true;
+  if (S_ISDIR(info.st_mode)) {
+    *error = "is a folder, not an image file";
+    return false;
+  }
+  if (!S_ISREG(info.st_mode)) {
+    *error = "is not a regular file (a device or a pipe), so it cannot be an image";
+    return false;
+  }
+  if (info.st_size > kMaxImageBytes) {
+    *error = "is larger than " + std::to_string(kMaxImageBytes >> 20) + " MB";
+    return false;
+  }
+  return true;
+}
 
 bool probe_image(const std::string& data, ImageInfo* info, std::string* error) {
   static const char kPngSignature[] = "\x89PNG\r\n\x1a\n";

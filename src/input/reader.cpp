@@ -2,6 +2,7 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <cctype>
 
 #include "input/session_parser.h"
@@ -34,7 +35,27 @@ bool check_encoding(const std::string& path, std::string_view text, Diagnostics*
                        "Windows-1258? save it as UTF-8)");
     return false;
   }
+  // XML allows no control character but tab, line feed and carriage return.
+  // pugixml would take a NUL as the end of the text (and report a wrong tag
+  // or silently drop the rest of a paragraph) and let the others through to
+  // print as blanks.
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      static const char kHex[] = "0123456789ABCDEF";
+      diagnostics->error(locate(path, text, i),
+                         std::string("control character U+00") + kHex[c >> 4] + kHex[c & 15] +
+                             " is not allowed in XML (is this a text file?)");
+      return false;
+    }
+  }
   return true;
+}
+
+// Whether XML 1.0 allows the character `cp` (its production Char).
+bool xml_char(unsigned long cp) {
+  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+         (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
 }  // namespace
@@ -58,6 +79,31 @@ bool check_entities(const XmlSource& source, std::string_view text, Diagnostics*
       continue;
     }
     if (text[i] != '&') continue;
+    if (i + 1 < text.size() && text[i + 1] == '#') {
+      // "&#0;" is a NUL, which would end the text there; "&#xD800;" is half
+      // a UTF-16 pair. XML allows neither (nor most control characters).
+      std::size_t end = i + 2;
+      const bool hex = end < text.size() && text[end] == 'x';
+      if (hex) ++end;
+      unsigned long cp = 0;
+      const std::size_t first = end;
+      for (; end < text.size(); ++end) {
+        char c = text[end];
+        int v = c >= '0' && c <= '9' ? c - '0'
+                : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                             : -1;
+        if (v < 0) break;
+        cp = std::min(cp * (hex ? 16 : 10) + static_cast<unsigned long>(v), 0x110000UL);
+      }
+      if (end > first && end < text.size() && text[end] == ';' && !xml_char(cp)) {
+        diagnostics->error(source.at_offset(i),
+                           "character reference '" + std::string(text.substr(i, std::min<std::size_t>(end + 1 - i, 16))) +
+                               "' is not a character XML allows");
+        ok = false;
+      }
+      continue;
+    }
     std::size_t end = i + 1;
     while (end < text.size() && end - i <= 32 &&
            (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_' || text[end] == '#')) {
@@ -65,8 +111,7 @@ bool check_entities(const XmlSource& source, std::string_view text, Diagnostics*
     }
     if (end >= text.size() || text[end] != ';' || end == i + 1) continue;
     std::string_view name = text.substr(i + 1, end - i - 1);
-    if (name[0] == '#' || name == "amp" || name == "lt" || name == "gt" || name == "quot" ||
-        name == "apos") {
+    if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") {
       continue;
     }
     diagnostics->error(source.at_offset(i), "unknown entity '&" + std::string(name) +

@@ -6,7 +6,6 @@ namespace vanban::input {
 
 namespace {
 
-bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 void collect(const pugi::xml_node& node, Span marks, RichText* out) {
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
@@ -39,24 +38,9 @@ RichText read_rich_text(const pugi::xml_node& node) {
   // Collapse white space across span boundaries ("a <b> b</b>" has one
   // space), then drop spans that became empty and merge equal neighbours.
   RichText out;
-  bool pending_space = false;
-  bool at_start = true;
+  text::SpaceCollapser spaces;
   for (Span& span : raw.spans) {
-    std::string collapsed;
-    for (char c : span.text) {
-      if (is_xml_space(c)) {
-        pending_space = !at_start;
-        continue;
-      }
-      if (pending_space) {
-        // The space belongs to whichever span was open before it.
-        if (collapsed.empty() && !out.spans.empty()) out.spans.back().text += ' ';
-        else collapsed += ' ';
-        pending_space = false;
-      }
-      collapsed += c;
-      at_start = false;
-    }
+    std::string collapsed = spaces.next(span.text, out.spans.empty() ? nullptr : &out.spans.back().text);
     if (collapsed.empty()) continue;
     span.text = text::to_nfc(collapsed);
     Span* last = out.spans.empty() ? nullptr : &out.spans.back();

@@ -50,6 +50,22 @@ bool safe_id(const std::string& id, std::string* why) {
       *why = "has an empty, '.' or '..' path segment";
       return false;
     }
+    // Hidden names are vanban's own in the output folder (the manifest's
+    // journal, ".news.pdf.XXXXXX.tmp" files that a later run sweeps away).
+    if (part[0] == '.') {
+      *why = "has a path segment that starts with '.'";
+      return false;
+    }
+    if (part.size() > 255) {
+      *why = "has a path segment longer than 255 bytes, more than a file system allows";
+      return false;
+    }
+    // The manifest lives at the top of the output folder.
+    if (start == 0 && part.size() > 6 &&
+        part.compare(part.size() - 6, 6, ".jsonl") == 0 && part.compare(0, 8, "manifest") == 0) {
+      *why = "is the name of vanban's manifest file";
+      return false;
+    }
     start = end + 1;
   }
   for (char c : id) {
@@ -382,6 +398,10 @@ void SessionParser::parse_photo(const pugi::xml_node& node, Session* s) {
   photo.path = path.lexically_normal().string();
   auto data = std::make_shared<std::string>();
   std::string why;
+  if (!image_file_allowed(photo.path, &why)) {
+    error(node, "src", "photo '" + photo.src + "' " + why);
+    return;
+  }
   if (!env_.read_file(photo.path, data.get(), &why)) {
     error(node, "src", "cannot read photo '" + photo.src + "': " + why);
     return;

@@ -2,6 +2,8 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <map>
 #include <set>
@@ -17,8 +19,11 @@ namespace {
 bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 // Maps a position in the rendered markup back to the template: markup tags
-// come only from the template's own text (data is escaped), so the n-th
-// "<name" of the output is, as a rule, the n-th "<name" of the template.
+// come only from the template's own text (data is escaped), so a start tag
+// written out in full ("<p align=\"middle\">") is found as such in the
+// template, and otherwise the n-th "<name" of the output is, as a rule, the
+// n-th "<name" of the template (sections the data leaves out or repeats can
+// shift that count, which is why the whole tag is tried first).
 class TemplateLocator {
  public:
   TemplateLocator(const std::string& markup, const templating::Template& tmpl)
@@ -28,32 +33,26 @@ class TemplateLocator {
     if (offset > markup_.size()) offset = markup_.size();
     std::size_t open = markup_.rfind('<', offset);
     if (open == std::string::npos) return SourceLocation{tmpl_.path, 0, 0};
+    // The whole tag, when the template has it literally.
+    std::size_t close = tag_end(open);
+    if (close != std::string::npos) {
+      std::size_t found = corresponding(markup_.substr(open, close - open), open, false);
+      if (found != std::string::npos) return locate(tmpl_.path, tmpl_.source, found);
+    }
+    // Its name.
     std::size_t end = open + 1;
     while (end < markup_.size() && !is_xml_space(markup_[end]) && markup_[end] != '>' &&
            markup_[end] != '/')
       ++end;
-    if (markup_[open + 1] == '/') {
+    if (open + 1 < markup_.size() && markup_[open + 1] == '/') {
       while (end < markup_.size() && markup_[end] != '>') ++end;
+      if (end < markup_.size()) ++end;  // "</q>" whole
     }
     std::string tag = markup_.substr(open, end - open);
-    std::size_t index = 0;
-    for (std::size_t at = markup_.find(tag); at != std::string::npos && at < open;
-         at = markup_.find(tag, at + 1))
-      ++index;
-    std::size_t found = std::string::npos, last = std::string::npos;
-    for (std::size_t at = tmpl_.source.find(tag); at != std::string::npos;
-         at = tmpl_.source.find(tag, at + 1)) {
-      last = at;
-      if (index-- == 0) {
-        found = at;
-        break;
-      }
-    }
-    if (found == std::string::npos) found = last;
+    std::size_t found = corresponding(tag, open, tag.back() != '>');
     if (found == std::string::npos) return SourceLocation{tmpl_.path, 0, 0};
     return locate(tmpl_.path, tmpl_.source, found);
   }
-
   const std::string& file() const { return tmpl_.path; }
 
   SourceLocation at(const pugi::xml_node& node) const {
@@ -62,6 +61,53 @@ class TemplateLocator {
   }
 
  private:
+  // Just past the '>' that closes the tag opening at markup_[open], quoted
+  // values skipped; npos when it does not close.
+  std::size_t tag_end(std::size_t open) const {
+    char quote = 0;
+    for (std::size_t i = open + 1; i < markup_.size(); ++i) {
+      char c = markup_[i];
+      if (quote) {
+        if (c == quote) quote = 0;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '<') {
+        return std::string::npos;
+      } else if (c == '>') {
+        return i + 1;
+      }
+    }
+    return std::string::npos;
+  }
+
+  // Whether `text` occurs at `at` of `in`, and, for a bare name ("<p"),
+  // ends there too (not "<page-break").
+  static bool occurs(const std::string& in, const std::string& text, std::size_t at, bool name) {
+    if (in.compare(at, text.size(), text) != 0) return false;
+    if (!name || at + text.size() >= in.size()) return true;
+    char next = in[at + text.size()];
+    return is_xml_space(next) || next == '>' || next == '/';
+  }
+
+  // The template offset of the occurrence of `text` that the one at
+  // markup_[open] came from: the n-th for the n-th (the last when the
+  // template has fewer, as a loop repeats it); npos when it has none.
+  std::size_t corresponding(const std::string& text, std::size_t open, bool name) const {
+    std::size_t index = 0;
+    for (std::size_t at = markup_.find(text); at != std::string::npos && at < open;
+         at = markup_.find(text, at + 1)) {
+      if (occurs(markup_, text, at, name)) ++index;
+    }
+    std::size_t last = std::string::npos;
+    for (std::size_t at = tmpl_.source.find(text); at != std::string::npos;
+         at = tmpl_.source.find(text, at + 1)) {
+      if (!occurs(tmpl_.source, text, at, name)) continue;
+      if (index-- == 0) return at;
+      last = at;
+    }
+    return last;
+  }
+
   const std::string& markup_;
   const templating::Template& tmpl_;
 };
@@ -98,6 +144,7 @@ class MarkupParser {
   Diagnostics* diagnostics_;
   text::ToneStyle tone_ = text::ToneStyle::kNew;
   ParagraphStyle defaults_;
+  double width_ = 0;  // of the text area, or of the <column> being read
 };
 
 void MarkupParser::check_attributes(const pugi::xml_node& node,
@@ -187,6 +234,9 @@ void MarkupParser::parse(const pugi::xml_node& root, const MarkupOptions& option
   length(root, "margin-right", &page.margin_right);
   flag(root, "page-numbers", &page.page_numbers);
   length(root, "page-number-size", &page.page_number_size);
+  if (page.page_number_size < 4 || page.page_number_size > 96) {
+    error(root, "page-number-size must lie between 4pt and 96pt");
+  }
   if (page.margin_left + page.margin_right > page.width - 72 ||
       page.margin_top + page.margin_bottom > page.height - 144) {
     error(root, "the margins leave less than an inch of width or two of height");
@@ -198,6 +248,7 @@ void MarkupParser::parse(const pugi::xml_node& root, const MarkupOptions& option
   align(root, &defaults_.align);
   breaking(root, &defaults_.breaking);
 
+  width_ = page.width - page.margin_left - page.margin_right;
   blocks(root, true, &document->blocks);
 }
 
@@ -258,7 +309,10 @@ void MarkupParser::columns(const pugi::xml_node& node, std::vector<Block>* out) 
     if (!child.attribute("width")) error(child, "<column> needs a width (such as 45%)");
     fraction(child, "width", &column.width_fraction);
     total += column.width_fraction;
+    const double outer = width_;
+    width_ = outer * column.width_fraction;
     blocks(child, false, &column.blocks);
+    width_ = outer;
     cols.columns.push_back(std::move(column));
   }
   if (total > 1.0 + 1e-9) error(node, "the widths of the <column>s add up to more than 100%");
@@ -287,6 +341,14 @@ void MarkupParser::paragraph(const pugi::xml_node& node, std::vector<Block>* out
   flag(node, "balance", &p.style.balance);
   breaking(node, &p.style.breaking);
   if (p.style.size < 4 || p.style.size > 96) error(node, "size must lie between 4pt and 96pt");
+  // Lines narrower than one letter used to be set off the page: the
+  // paragraph vanished from the PDF without a word.
+  const double room = width_ - p.style.left - p.style.right - std::max(0.0, p.style.first_indent);
+  if (room < p.style.size) {
+    char width[32];
+    std::snprintf(width, sizeof width, "%.0fpt", width_);
+    error(node, std::string("left, right and indent leave no room for text in a line of ") + width);
+  }
   Inline marks;
   flag(node, "bold", &marks.bold);
   flag(node, "italic", &marks.italic);
@@ -295,27 +357,14 @@ void MarkupParser::paragraph(const pugi::xml_node& node, std::vector<Block>* out
   inlines(node, marks, false, &raw);
   // Collapse white space across inline boundaries, as HTML does: template
   // indentation and line breaks become single spaces; <br/> survives as \n.
-  bool pending_space = false, at_line_start = true;
+  text::SpaceCollapser spaces;
   for (Inline& piece : raw) {
     std::string collapsed;
-    for (char c : piece.text) {
-      if (c == '\n' && piece.text == "\n") {  // <br/>
-        collapsed += '\n';
-        pending_space = false;
-        at_line_start = true;
-        continue;
-      }
-      if (is_xml_space(c)) {
-        pending_space = !at_line_start;
-        continue;
-      }
-      if (pending_space) {
-        if (collapsed.empty() && !p.inlines.empty()) p.inlines.back().text += ' ';
-        else collapsed += ' ';
-        pending_space = false;
-      }
-      collapsed += c;
-      at_line_start = false;
+    if (piece.text == "\n") {  // <br/>
+      spaces.line_break();
+      collapsed = "\n";
+    } else {
+      collapsed = spaces.next(piece.text, p.inlines.empty() ? nullptr : &p.inlines.back().text);
     }
     if (collapsed.empty()) continue;
     piece.text = std::move(collapsed);
@@ -377,6 +426,10 @@ void MarkupParser::image(const pugi::xml_node& node, std::vector<Block>* out) {
   }
   auto data = std::make_shared<std::string>();
   std::string why;
+  if (!input::image_file_allowed(src, &why)) {
+    error(node, "image '" + src + "' " + why);
+    return;
+  }
   if (!env_.read_file(src, data.get(), &why)) {
     error(node, "cannot read image '" + src + "': " + why);
     return;

@@ -1,8 +1,14 @@
 #include "template/render.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <set>
+#include <vector>
+
+#include "text/utf8.h"
 
 namespace vanban::templating {
 
@@ -10,34 +16,197 @@ namespace mustache = kainjow::mustache;
 
 namespace {
 
-// Mustache's own context, remembering every name it could not resolve.
+// Sections nested deeper than this in one template file are refused before
+// kainjow sees them: kainjow copies the text of every section, so 100,000
+// nested sections cost it gigabytes and minutes, and its recursive walk
+// would overflow the stack. Real templates nest a handful deep.
+constexpr int kMaxSectionDepth = 64;
+
+// A partial may include itself (for nested data) but must end, and
+// sections over lists nested in one another multiply. Rendering stops, with
+// an error, when partial inclusions and sections recurse deeper than
+// kStackBudget bytes of stack below render(), when one document includes
+// partials more than kMaxPartialInclusions times, takes more than kMaxSteps
+// steps (field lookups and section iterations), or may make more than
+// kMaxMarkupBytes of markup. A real document takes a few hundred steps and
+// makes tens of kilobytes.
+constexpr std::uintptr_t kStackBudget = 1 << 20;
+constexpr long kMaxPartialInclusions = 2000;
+constexpr long kMaxSteps = 1000000;
+constexpr std::size_t kMaxMarkupBytes = 64 << 20;
+
+std::uintptr_t stack_position() {
+  return reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+}
+
+bool is_space(char c) { return std::strchr(" \t\n\r\f\v", c) != nullptr && c != '\0'; }
+
+std::string trim(const std::string& s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && is_space(s[b])) ++b;
+  while (e > b && is_space(s[e - 1])) --e;
+  return s.substr(b, e - b);
+}
+
+// One tag of a template, as kainjow's parser reads it.
+struct Tag {
+  char kind = ' ';  // '#', '^', '/', '>', '&', '!', '=', '{' (triple), ' ' (variable)
+  std::string name;
+  std::size_t offset = 0;  // of its opening delimiter
+};
+
+// Calls `on_tag` for every tag of `source`, following set-delimiter tags as
+// kainjow does. Stops at the first tag that does not close (kainjow reports
+// it) or when `on_tag` returns false.
+void scan_tags(const std::string& source, const std::function<bool(const Tag&)>& on_tag) {
+  std::string open = "{{", close = "}}";
+  std::size_t i = 0;
+  while ((i = source.find(open, i)) != std::string::npos) {
+    Tag tag;
+    tag.offset = i;
+    std::size_t contents = i + open.size();
+    const bool triple = open == "{{" && close == "}}" && contents < source.size() && source[contents] == '{';
+    const std::string end = triple ? "}}}" : close;
+    if (triple) ++contents;
+    std::size_t stop = source.find(end, contents);
+    if (stop == std::string::npos) return;
+    std::string body = trim(source.substr(contents, stop - contents));
+    i = stop + end.size();
+    if (triple) {
+      tag.kind = '{';
+      tag.name = body;
+    } else if (!body.empty() && body[0] != '\0' && std::strchr("#^/>&!=", body[0])) {
+      tag.kind = body[0];
+      tag.name = trim(body.substr(1));
+      if (tag.kind == '=') {
+        // "=<% %>=": the new delimiters.
+        if (body.size() < 5 || body.back() != '=') return;  // kainjow refuses it
+        std::string pair = trim(body.substr(1, body.size() - 2));
+        std::size_t space = pair.find(' ');
+        if (space == std::string::npos) return;
+        std::string new_open = pair.substr(0, space), new_close = trim(pair.substr(space));
+        if (new_open.empty() || new_close.empty()) return;
+        open = new_open;
+        close = new_close;
+      }
+    } else {
+      tag.name = body;
+    }
+    if (!on_tag(tag)) return;
+  }
+}
+
+// Mustache's own context, remembering every name it could not resolve and
+// stopping a rendering that would not end.
 class StrictContext : public mustache::context<std::string> {
  public:
-  StrictContext(const mustache::data* data, const std::map<std::string, mustache::data>* partials)
-      : mustache::context<std::string>(data), partials_(partials) {}
+  enum class Stop { kNo, kDepth, kInclusions, kSteps, kSize };
+
+  // `section_bytes`: the longest section body of the templates, which
+  // bounds the text one iteration of a section adds.
+  StrictContext(const mustache::data* data, const std::map<std::string, mustache::data>* partials,
+                std::uintptr_t stack_base, std::size_t section_bytes)
+      : mustache::context<std::string>(data),
+        partials_(partials),
+        stack_base_(stack_base),
+        section_bytes_(section_bytes) {}
+
+  // kainjow's line buffer holds a line until its end, so the markup's size
+  // is bounded from what rendering does, before the text exists: each
+  // section iteration adds at most the longest section body, each field at
+  // most its value escaped (6 bytes for a '"').
+  void push(const mustache::data* data) override {
+    mustache::context<std::string>::push(data);
+    step();
+    grow(section_bytes_);
+  }
 
   const mustache::data* get(const std::string& name) const override {
+    if (runaway() || !step()) return nullptr;
     const mustache::data* found = mustache::context<std::string>::get(name);
     if (found == nullptr) missing_names_.insert(name);
+    else if (found->is_string()) grow(6 * found->string_value().size());
     return found;
   }
 
   const mustache::data* get_partial(const std::string& name) const override {
+    if (runaway() || (++inclusions_ > kMaxPartialInclusions && stop(Stop::kInclusions))) {
+      return nullptr;
+    }
+    last_partial_ = name;
     auto it = partials_->find(name);
     if (it == partials_->end()) {
       missing_partials_.insert(name);
       return nullptr;
     }
+    // kainjow parses the partial again at each inclusion; its text counts
+    // towards the markup.
+    if (it->second.is_string() && !grow(it->second.string_value().size())) return nullptr;
     return &it->second;
   }
 
+  // Called by the output when the markup has grown too large.
+  void too_large() const { stop(Stop::kSize); }
+  bool grow(std::size_t bytes) const {
+    markup_bytes_ += bytes;
+    return markup_bytes_ <= kMaxMarkupBytes || !stop(Stop::kSize);
+  }
+  bool step() const { return ++steps_ <= kMaxSteps || !stop(Stop::kSteps); }
+
   const std::set<std::string>& missing_names() const { return missing_names_; }
   const std::set<std::string>& missing_partials() const { return missing_partials_; }
+  Stop stopped() const { return stopped_; }
+  // The partial included last before the rendering was stopped (where a
+  // recursion closes its loop); empty when none was.
+  const std::string& runaway_partial() const { return runaway_partial_; }
 
  private:
+  // Stops the rendering (the first reason counts); returns true.
+  bool stop(Stop why) const {
+    if (stopped_ == Stop::kNo) {
+      stopped_ = why;
+      runaway_partial_ = last_partial_;
+    }
+    return true;
+  }
+  bool runaway() const {
+    if (stopped_ != Stop::kNo) return true;
+    const std::uintptr_t here = stack_position();
+    const std::uintptr_t depth = here < stack_base_ ? stack_base_ - here : here - stack_base_;
+    return depth > kStackBudget && stop(Stop::kDepth);
+  }
+
   const std::map<std::string, mustache::data>* partials_;
+  const std::uintptr_t stack_base_;
   mutable std::set<std::string> missing_names_;
   mutable std::set<std::string> missing_partials_;
+  const std::size_t section_bytes_;
+  mutable long inclusions_ = 0;
+  mutable long steps_ = 0;
+  mutable std::size_t markup_bytes_ = 0;
+  mutable Stop stopped_ = Stop::kNo;
+  mutable std::string runaway_partial_;
+  mutable std::string last_partial_;
+};
+
+// Where kainjow writes the markup: a string that stops the rendering when it
+// grows past kMaxMarkupBytes.
+class BoundedOutput {
+ public:
+  explicit BoundedOutput(const StrictContext& context) : context_(context) {}
+  BoundedOutput& operator<<(const std::string& piece) {
+    if (text_.size() + piece.size() > kMaxMarkupBytes) {
+      context_.too_large();
+    } else {
+      text_ += piece;
+    }
+    return *this;
+  }
+  std::string& text() { return text_; }
+
+ private:
+  const StrictContext& context_;
+  std::string text_;
 };
 
 // kainjow reports "Unclosed section "x" at 12": a byte offset at the end.
@@ -52,32 +221,117 @@ std::string without_offset(const std::string& message) {
   return at == std::string::npos ? message : message.substr(0, at);
 }
 
-// Where `name` first appears inside a tag of `source`, for the message;
-// npos when it does not.
-std::size_t find_tag(const std::string& source, const std::string& name, const char* sigils) {
-  for (std::size_t open = source.find("{{"); open != std::string::npos;
-       open = source.find("{{", open + 2)) {
-    std::size_t i = open + 2;
-    while (i < source.size() && (std::strchr(sigils, source[i]) || source[i] == ' ')) ++i;
-    if (source.compare(i, name.size(), name) == 0) {
-      std::size_t j = i + name.size();
-      while (j < source.size() && source[j] == ' ') ++j;
-      if (source.compare(j, 2, "}}") == 0) return open;
+// Where `name` first appears in a tag of one of `kinds` in `source`, for
+// the message; npos when it does not.
+std::size_t find_tag(const std::string& source, const std::string& name, const char* kinds) {
+  std::size_t found = std::string::npos;
+  scan_tags(source, [&](const Tag& tag) {
+    if (std::strchr(kinds, tag.kind) && tag.name == name) {
+      found = tag.offset;
+      return false;
     }
-  }
-  return std::string::npos;
+    return true;
+  });
+  return found;
+}
+
+// The length of the longest section body ({{#x}}...{{/x}}) of `source`.
+std::size_t longest_section(const std::string& source) {
+  std::size_t longest = 0;
+  std::vector<std::size_t> open;
+  scan_tags(source, [&](const Tag& tag) {
+    if (tag.kind == '#' || tag.kind == '^') {
+      open.push_back(tag.offset);
+    } else if (tag.kind == '/' && !open.empty()) {
+      longest = std::max(longest, tag.offset - open.back());
+      open.pop_back();
+    }
+    return true;
+  });
+  return longest;
 }
 
 // Which template (the main one or a partial) mentions `name`.
 const Template& owner(const Template& main, const std::map<std::string, Template>& partials,
-                      const std::string& name, const char* sigils) {
-  if (find_tag(main.source, name, sigils) != std::string::npos) return main;
+                      const std::string& name, const char* kinds) {
+  if (find_tag(main.source, name, kinds) != std::string::npos) return main;
   for (const auto& [partial_name, partial] : partials) {
-    if (find_tag(partial.source, name, sigils) != std::string::npos) return partial;
+    if (find_tag(partial.source, name, kinds) != std::string::npos) return partial;
   }
   return main;
 }
 
+// What can be found wrong in `tmpl` and the partials it names before any
+// data is seen: syntax errors (with their own file's position), sections
+// nested too deep, and partials that do not exist, wherever they sit (one
+// inside a section that this session leaves out would otherwise pass until
+// the session that has the data).
+bool check_statically(const Template& tmpl, const std::map<std::string, Template>& partials,
+                      Diagnostics* diagnostics) {
+  bool ok = true;
+  std::vector<const Template*> pending{&tmpl};
+  std::set<const Template*> seen{&tmpl};
+  while (!pending.empty()) {
+    const Template& t = *pending.back();
+    pending.pop_back();
+    // A template saved in a legacy encoding would put U+FFFD into the
+    // document, and the blame on the session that printed it.
+    std::size_t bad = 0;
+    if (!text::valid_utf8(t.source, &bad)) {
+      diagnostics->error(locate(t.path, t.source, bad),
+                         "template: invalid UTF-8 (is the file in a legacy encoding such as "
+                         "Windows-1258? save it as UTF-8)");
+      ok = false;
+      continue;
+    }
+    int depth = 0;
+    bool too_deep = false;
+    std::vector<std::pair<std::string, std::size_t>> included;
+    scan_tags(t.source, [&](const Tag& tag) {
+      if (tag.kind == '#' || tag.kind == '^') {
+        if (++depth > kMaxSectionDepth) {
+          diagnostics->error(locate(t.path, t.source, tag.offset),
+                             "template: sections nested more than " +
+                                 std::to_string(kMaxSectionDepth) + " deep");
+          too_deep = true;
+          return false;
+        }
+      } else if (tag.kind == '/') {
+        if (depth > 0) --depth;
+      } else if (tag.kind == '>') {
+        included.emplace_back(tag.name, tag.offset);
+      }
+      return true;
+    });
+    if (too_deep) {
+      ok = false;
+      continue;
+    }
+    mustache::mustache compiled(t.source);
+    if (!compiled.is_valid()) {
+      diagnostics->error(locate(t.path, t.source, offset_of(compiled.error_message())),
+                         "template: " + without_offset(compiled.error_message()));
+      ok = false;
+      continue;
+    }
+    std::set<std::string> reported;
+    for (const auto& [name, offset] : included) {
+      auto it = partials.find(name);
+      if (it == partials.end()) {
+        if (reported.insert(name).second) {
+          diagnostics->error(locate(t.path, t.source, offset),
+                             "template: unknown partial '" + name + "'");
+        }
+        ok = false;
+      } else if (seen.insert(&it->second).second) {
+        pending.push_back(&it->second);
+      }
+    }
+  }
+  return ok;
+}
+
+// Renders an already compiled template (whose static check passed).
 bool render_compiled(mustache::mustache& compiled, const Template& tmpl,
                      const mustache::data& context, const std::map<std::string, Template>& partials,
                      const std::map<std::string, mustache::data>& partial_data, std::string* markup,
@@ -87,24 +341,63 @@ bool render_compiled(mustache::mustache& compiled, const Template& tmpl,
                        "template: " + without_offset(compiled.error_message()));
     return false;
   }
-  StrictContext strict(&context, &partial_data);
-  std::string out = compiled.render(strict);
+  std::size_t section_bytes = longest_section(tmpl.source);
+  for (const auto& [name, partial] : partials) {
+    section_bytes = std::max(section_bytes, longest_section(partial.source));
+  }
+  StrictContext strict(&context, &partial_data, stack_position(), section_bytes);
+  BoundedOutput output(strict);
+  compiled.render(strict, output);
+  std::string& out = output.text();
+  if (strict.stopped() == StrictContext::Stop::kSteps ||
+      strict.stopped() == StrictContext::Stop::kSize) {
+    diagnostics->error(tmpl.path,
+                       "template: the document grows without end (more than " +
+                           std::to_string(kMaxSteps) + " lookups and repetitions, or " +
+                           std::to_string(kMaxMarkupBytes >> 20) +
+                           " MB of markup): are sections over lists nested in one another?");
+    return false;
+  }
+  if (strict.stopped() != StrictContext::Stop::kNo) {
+    // Point at the inclusion that closes the loop: in a partial that
+    // includes itself (or its includer) rather than in the main template,
+    // which only starts it.
+    const std::string& name = strict.runaway_partial();
+    const Template* where = &tmpl;
+    for (const auto& [partial_name, partial] : partials) {
+      if (!name.empty() && partial.path != tmpl.path &&
+          find_tag(partial.source, name, ">") != std::string::npos) {
+        where = &partial;
+        if (partial_name == name) break;  // a partial that includes itself
+      }
+    }
+    std::size_t at = name.empty() ? std::string::npos : find_tag(where->source, name, ">");
+    diagnostics->error(locate(where->path, where->source, at == std::string::npos ? 0 : at),
+                       name.empty()
+                           ? std::string("template: sections nested too deep")
+                           : "template: partial '" + name +
+                                 "' includes itself without end (nested too deep, or included "
+                                 "more than " + std::to_string(kMaxPartialInclusions) + " times)");
+    return false;
+  }
   if (!compiled.is_valid()) {
-    // A syntax error inside a partial surfaces only while rendering.
+    // A syntax error inside a partial that the static check could not see
+    // (one named through changed delimiters).
     diagnostics->error(tmpl.path, "template: " + compiled.error_message());
     return false;
   }
   bool ok = true;
   for (const std::string& name : strict.missing_names()) {
-    const Template& where = owner(tmpl, partials, name, "#^/&{");
-    std::size_t at = find_tag(where.source, name, "#^/&{");
+    const Template& where = owner(tmpl, partials, name, "#^/&{ ");
+    std::size_t at = find_tag(where.source, name, "#^/&{ ");
     diagnostics->error(locate(where.path, where.source, at == std::string::npos ? 0 : at),
                        "template: unknown field '" + name + "' (see templates/README.md)");
     ok = false;
   }
   for (const std::string& name : strict.missing_partials()) {
-    std::size_t at = find_tag(tmpl.source, name, ">");
-    diagnostics->error(locate(tmpl.path, tmpl.source, at == std::string::npos ? 0 : at),
+    const Template& where = owner(tmpl, partials, name, ">");
+    std::size_t at = find_tag(where.source, name, ">");
+    diagnostics->error(locate(where.path, where.source, at == std::string::npos ? 0 : at),
                        "template: unknown partial '" + name + "'");
     ok = false;
   }
@@ -123,6 +416,7 @@ std::map<std::string, mustache::data> partial_data_of(const std::map<std::string
 bool render(const Template& tmpl, const mustache::data& context,
             const std::map<std::string, Template>& partials, std::string* markup,
             Diagnostics* diagnostics) {
+  if (!check_statically(tmpl, partials, diagnostics)) return false;
   mustache::mustache compiled(tmpl.source);
   return render_compiled(compiled, tmpl, context, partials, partial_data_of(partials), markup,
                          diagnostics);
@@ -136,6 +430,14 @@ TemplateSet::~TemplateSet() = default;
 bool TemplateSet::render(const std::string& name, const mustache::data& context,
                          std::string* markup, Diagnostics* diagnostics) {
   const Template& tmpl = templates_.at(name);
+  // Checked once, like the parse; the errors are repeated for every session
+  // that asks for this template.
+  auto [checked, first_time] = static_errors_.try_emplace(name);
+  if (first_time) check_statically(tmpl, templates_, &checked->second);
+  if (!checked->second.empty()) {
+    diagnostics->append(checked->second);
+    return false;
+  }
   std::unique_ptr<mustache::mustache>& compiled = compiled_[name];
   if (!compiled) compiled = std::make_unique<mustache::mustache>(tmpl.source);
   return render_compiled(*compiled, tmpl, context, templates_, partial_data_, markup, diagnostics);

@@ -44,6 +44,9 @@ class TemplateSet {
   const std::map<std::string, Template>& templates_;
   std::map<std::string, kainjow::mustache::data> partial_data_;
   std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> compiled_;
+  // What check_statically found in each template (syntax, nesting, unknown
+  // partials), by name: empty when it passed.
+  std::map<std::string, Diagnostics> static_errors_;
 };
 
 }  // namespace vanban::templating

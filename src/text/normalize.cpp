@@ -52,4 +52,22 @@ std::string collapse_space(std::string_view s) {
   return out;
 }
 
+std::string SpaceCollapser::next(std::string_view piece, std::string* previous) {
+  std::string collapsed;
+  for (char c : piece) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      pending_space_ = !at_line_start_;
+      continue;
+    }
+    if (pending_space_) {
+      if (collapsed.empty() && previous != nullptr) *previous += ' ';
+      else collapsed += ' ';
+      pending_space_ = false;
+    }
+    collapsed += c;
+    at_line_start_ = false;
+  }
+  return collapsed;
+}
+
 }  // namespace vanban::text

@@ -1,0 +1,59 @@
+// Bytes -> a session file -> news, conclusion and minutes as PDF bytes: the
+// whole path `vanban render` takes for one file, in memory. The input is
+// served as samples/chiem-hoa/fuzz-session.xml, so that photo paths such as
+// "photos/dai-bieu.jpg" reach the real sample photos.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "cli/engine.h"
+#include "fuzz_environment.h"
+#include "input/reader.h"
+
+namespace {
+
+using namespace vanban;
+
+struct Setup {
+  fuzz::FuzzEnvironment env;
+  std::unique_ptr<cli::Resources> resources;
+  std::unique_ptr<cli::Renderer> renderer;
+  const std::string session_path = fuzz::source_dir() + "/samples/chiem-hoa/fuzz-session.xml";
+
+  Setup() {
+    cli::EngineConfig config;
+    config.templates_dir = fuzz::source_dir() + "/templates";
+    config.fonts_dir = fuzz::source_dir() + "/fonts";
+    Diagnostics diagnostics;
+    resources = cli::Resources::load(env, config, &diagnostics);
+    if (!resources) std::abort();  // the bundled data must load
+    renderer = std::make_unique<cli::Renderer>(*resources, env);
+  }
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static Setup* setup = new Setup();
+  setup->env.serve(setup->session_path, std::string(reinterpret_cast<const char*>(data), size));
+  Diagnostics diagnostics;
+  input::read_session_file(setup->env, setup->session_path, input::Requirements{}, &diagnostics,
+                           [&](input::Session session) {
+                             for (const char* document : {"news", "conclusion", "minutes"}) {
+                               if (!cli::Renderer::has_data_for(session, document)) continue;
+                               cli::RenderedDocument rendered;
+                               Diagnostics problems;
+                               bool ok = setup->renderer->render(session, document, &rendered, &problems);
+                               fuzz::report(problems);
+                               if (fuzz::verbose() && ok) {
+                                 std::fprintf(stderr, "%s: %zu bytes, %d pages\n", document,
+                                              rendered.pdf.size(), rendered.pages);
+                               }
+                             }
+                           });
+  fuzz::report(diagnostics);
+  return 0;
+}
