@@ -97,9 +97,10 @@ bool check_entities(const XmlSource& source, std::string_view text, Diagnostics*
         cp = std::min(cp * (hex ? 16 : 10) + static_cast<unsigned long>(v), 0x110000UL);
       }
       if (end > first && end < text.size() && text[end] == ';' && !xml_char(cp)) {
-        diagnostics->error(source.at_offset(i),
-                           "character reference '" + std::string(text.substr(i, std::min<std::size_t>(end + 1 - i, 16))) +
-                               "' is not a character XML allows");
+        std::string reference(text.substr(i, end + 1 - i));
+        if (reference.size() > 16) reference = reference.substr(0, 12) + "...;";
+        diagnostics->error(source.at_offset(i), "character reference '" + reference +
+                                                    "' is not a character XML allows");
         ok = false;
       }
       continue;
