@@ -14,6 +14,8 @@
 
 #include <pugixml.hpp>
 
+#include "testing.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -135,14 +137,7 @@ inline bool font_is_italic(const std::string& font) {
 
 // --- running mutool --------------------------------------------------------
 
-inline std::string shell_quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
-  }
-  return out + "'";
-}
+using testing::shell_quote;
 
 inline std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
