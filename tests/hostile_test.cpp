@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 
 #include <algorithm>
@@ -826,4 +827,18 @@ TEST_CASE("hostile: ids with dots inside a segment are still fine") {
   INFO(r.result.err);
   CHECK(r.result.status == 0);
   CHECK(r.pdfs() == std::vector<std::string>{"v1.2/manifest/ban.jsonl/news.pdf"});
+}
+
+TEST_CASE("hostile: a session path that is a device or a pipe is refused unread") {
+  // Guarded by the Environment's read_file, like every file vanban reads.
+  TempDir work;
+  const std::string fifo = work / "phien.xml";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  for (const std::string& path : {std::string("/dev/zero"), fifo}) {
+    INFO(path);
+    Result r = testing::run("env -u SOURCE_DATE_EPOCH timeout -s KILL 300 " +
+                            shell_quote(testing::vanban_binary()) + " check " + shell_quote(path));
+    CHECK(r.status == 1);
+    CHECK(contains(r.err, path + ": error: cannot read: is not a regular file"));
+  }
 }

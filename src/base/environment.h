@@ -12,12 +12,17 @@
 
 namespace vanban {
 
+// The largest file vanban reads: far above any session file, template, font
+// or photo, and small enough that a mistaken path cannot exhaust memory.
+constexpr std::uint64_t kMaxFileBytes = 256ull << 20;
+
 class Environment {
  public:
   virtual ~Environment() = default;
 
-  // Reads a whole file. On failure returns false and sets *error to a reason
-  // such as "No such file or directory".
+  // Reads a whole regular file of at most kMaxFileBytes. On failure returns
+  // false and sets *error to a reason such as "No such file or directory" or
+  // "is not a regular file (a device or a pipe)".
   virtual bool read_file(const std::string& path, std::string* contents, std::string* error) = 0;
 
   // Writes `contents` to `path` so that `path` is either absent, its old

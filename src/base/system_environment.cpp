@@ -51,7 +51,9 @@ bool write_all(int fd, std::string_view data) {
 
 bool SystemEnvironment::read_file(const std::string& path, std::string* contents,
                                   std::string* error) {
-  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused
+  // below like any file that is not a regular one.
+  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
   if (fd.get() < 0) {
     *error = std::strerror(errno);
     return false;
@@ -63,6 +65,16 @@ bool SystemEnvironment::read_file(const std::string& path, std::string* contents
   }
   if (S_ISDIR(info.st_mode)) {
     *error = "is a folder, not a file";
+    return false;
+  }
+  // A device ("/dev/zero") or a pipe would be read until memory or patience
+  // runs out.
+  if (!S_ISREG(info.st_mode)) {
+    *error = "is not a regular file (a device or a pipe)";
+    return false;
+  }
+  if (static_cast<std::uint64_t>(info.st_size) > kMaxFileBytes) {
+    *error = "is larger than " + std::to_string(kMaxFileBytes >> 20) + " MB";
     return false;
   }
   contents->clear();

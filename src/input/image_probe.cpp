@@ -1,6 +1,5 @@
 #include "input/image_probe.h"
 
-#include <sys/stat.h>
 
 #include <cstdint>
 #include <cstring>
@@ -92,24 +91,6 @@ bool probe_jpeg(const std::string& d, ImageInfo* info, std::string* error) {
 
 }  // namespace
 
-bool image_file_allowed(const std::string& path, std::string* error) {
-  struct stat info;
-  if (::stat(path.c_str(), &info) != 0) return true;
-  if (S_ISDIR(info.st_mode)) {
-    *error = "is a folder, not an image file";
-    return false;
-  }
-  if (!S_ISREG(info.st_mode)) {
-    *error = "is not a regular file (a device or a pipe), so it cannot be an image";
-    return false;
-  }
-  if (info.st_size > kMaxImageBytes) {
-    *error = "is larger than " + std::to_string(kMaxImageBytes >> 20) + " MB";
-    return false;
-  }
-  return true;
-}
-
 bool probe_image(const std::string& data, ImageInfo* info, std::string* error) {
   static const char kPngSignature[] = "\x89PNG\r\n\x1a\n";
   if (data.size() >= 8 && std::memcmp(data.data(), kPngSignature, 8) == 0) {
@@ -120,6 +101,23 @@ bool probe_image(const std::string& data, ImageInfo* info, std::string* error) {
   }
   *error = data.empty() ? "image file is empty" : "not a JPEG or PNG image";
   return false;
+}
+
+bool read_image(Environment& env, const std::string& path, std::shared_ptr<const std::string>* data,
+                ImageInfo* info, std::string* error) {
+  auto bytes = std::make_shared<std::string>();
+  std::string why;
+  if (!env.read_file(path, bytes.get(), &why)) {
+    *error = "cannot read it: " + why;
+    return false;
+  }
+  if (bytes->size() > kMaxImageBytes) {
+    *error = "the file is larger than " + std::to_string(kMaxImageBytes >> 20) + " MB";
+    return false;
+  }
+  if (!probe_image(*bytes, info, error)) return false;
+  *data = std::move(bytes);
+  return true;
 }
 
 }  // namespace vanban::input

@@ -4,7 +4,10 @@
 #ifndef VANBAN_INPUT_IMAGE_PROBE_H_
 #define VANBAN_INPUT_IMAGE_PROBE_H_
 
+#include <memory>
 #include <string>
+
+#include "base/environment.h"
 
 #include "input/session.h"
 
@@ -13,16 +16,14 @@ namespace vanban::input {
 // On failure returns false and sets *error to a sentence for the user.
 bool probe_image(const std::string& data, ImageInfo* info, std::string* error);
 
-// The largest image file vanban reads.
-constexpr long long kMaxImageBytes = 64LL << 20;
+// The largest image file vanban embeds.
+constexpr std::size_t kMaxImageBytes = 64u << 20;
 
-// Whether the image at `path` may be read at all, checked on disk before the
-// Environment reads it: a src naming a device ("/dev/zero", "/dev/stdin"),
-// a pipe or a folder would never end or exhaust memory, and so would a file
-// larger than kMaxImageBytes. A path that does not exist on disk passes (the
-// Environment, which may be a test's, reports it). On failure returns false
-// and sets *error to a sentence for the user.
-bool image_file_allowed(const std::string& path, std::string* error);
+// Reads the image at `path` through `env` and probes it: the one way photos
+// (session <photo>) and markup <image> come in. On failure returns false
+// and sets *error to a clause for the user, to follow the path and ": ".
+bool read_image(Environment& env, const std::string& path, std::shared_ptr<const std::string>* data,
+                ImageInfo* info, std::string* error);
 
 }  // namespace vanban::input
 

@@ -396,21 +396,11 @@ void SessionParser::parse_photo(const pugi::xml_node& node, Session* s) {
   std::filesystem::path path(photo.src);
   if (path.is_relative()) path = std::filesystem::path(source_.path()).parent_path() / path;
   photo.path = path.lexically_normal().string();
-  auto data = std::make_shared<std::string>();
   std::string why;
-  if (!image_file_allowed(photo.path, &why)) {
-    error(node, "src", "photo '" + photo.src + "' " + why);
-    return;
-  }
-  if (!env_.read_file(photo.path, data.get(), &why)) {
-    error(node, "src", "cannot read photo '" + photo.src + "': " + why);
-    return;
-  }
-  if (!probe_image(*data, &photo.info, &why)) {
+  if (!read_image(env_, photo.path, &photo.data, &photo.info, &why)) {
     error(node, "src", "photo '" + photo.src + "': " + why);
     return;
   }
-  photo.data = std::move(data);
   s->photos.push_back(std::move(photo));
 }
 

@@ -424,21 +424,11 @@ void MarkupParser::image(const pugi::xml_node& node, std::vector<Block>* out) {
     error(node, "<image> needs a src");
     return;
   }
-  auto data = std::make_shared<std::string>();
   std::string why;
-  if (!input::image_file_allowed(src, &why)) {
-    error(node, "image '" + src + "' " + why);
-    return;
-  }
-  if (!env_.read_file(src, data.get(), &why)) {
-    error(node, "cannot read image '" + src + "': " + why);
-    return;
-  }
-  if (!input::probe_image(*data, &img.info, &why)) {
+  if (!input::read_image(env_, src, &img.data, &img.info, &why)) {
     error(node, "image '" + src + "': " + why);
     return;
   }
-  img.data = std::move(data);
   out->push_back(std::move(img));
 }
 
