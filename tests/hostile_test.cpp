@@ -40,29 +40,8 @@ namespace {
 
 std::string hostile_dir() { return testing::source_dir() + "/tests/data/hostile"; }
 
-struct Reported {
-  std::string file;
-  int line = 0;  // 0 for "FILE: error: MESSAGE"
-  int column = 0;
-  std::string message;
-};
-
-// Every "FILE:LINE:COL: error: MESSAGE" or "FILE: error: MESSAGE" line of
-// stderr that names `file`.
-std::vector<Reported> errors_for(const std::string& stderr_text, const std::string& file) {
-  static const std::regex with_line(R"(^(.+):([0-9]+):([0-9]+): error: (.+)$)");
-  static const std::regex without_line(R"(^(.+): error: (.+)$)");
-  std::vector<Reported> out;
-  for (const std::string& line : testing::split_lines(stderr_text)) {
-    std::smatch m;
-    if (std::regex_match(line, m, with_line) && m[1] == file) {
-      out.push_back(Reported{m[1], std::stoi(m[2]), std::stoi(m[3]), m[4]});
-    } else if (std::regex_match(line, m, without_line) && m[1] == file) {
-      out.push_back(Reported{m[1], 0, 0, m[2]});
-    }
-  }
-  return out;
-}
+using testing::errors_for;
+using testing::Reported;
 
 // Hidden or temporary files below `dir`, except the manifest journal
 // (".manifest.jsonl.partial"), which vanban keeps on purpose when it could

@@ -8,6 +8,7 @@
 #include "base/environment.h"
 #include "base/font_face.h"
 #include "layout/lines.h"
+#include "bundled_fonts.h"
 #include "layout/markup.h"
 #include "layout/paginate.h"
 
@@ -15,14 +16,6 @@ using namespace vanban;
 using namespace vanban::layout;
 
 namespace {
-
-const FontSet& fonts() {
-  static SystemEnvironment env;
-  static Diagnostics diagnostics;
-  static std::unique_ptr<FontSet> set = FontSet::load(env, VANBAN_SOURCE_DIR "/fonts", &diagnostics);
-  REQUIRE(set);
-  return *set;
-}
 
 Paragraph paragraph(const std::string& text, Align align = Align::kJustify) {
   Paragraph p;

@@ -17,19 +17,12 @@
 #include "base/environment.h"
 #include "base/font_face.h"
 #include "layout/lines.h"
+#include "bundled_fonts.h"
 
 using namespace vanban;
 using namespace vanban::layout;
 
 namespace {
-
-const FontSet& fonts() {
-  static SystemEnvironment env;
-  static Diagnostics diagnostics;
-  static std::unique_ptr<FontSet> set = FontSet::load(env, VANBAN_SOURCE_DIR "/fonts", &diagnostics);
-  REQUIRE(set);
-  return *set;
-}
 
 std::string collapse_spaces(const std::string& s) {
   std::istringstream in(s);
