@@ -1,8 +1,8 @@
-// Bytes -> layout markup -> pages, with the bundled fonts. The input is also
-// the "template" the markup came from, so error locations map into it.
+// Bytes -> layout markup -> pages, with the bundled fonts. Errors are
+// located in the input itself, or at the src-at positions it carries.
 // Images in <image src> are read through FuzzEnvironment (the sample photos
 // under the source tree). The PDF writer is left to fuzz_session, which
-// reaches it through cli::Renderer.
+// reaches it through the engine.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -12,6 +12,7 @@
 
 #include "base/font_face.h"
 #include "fuzz_environment.h"
+#include "input/image_probe.h"
 #include "layout/markup.h"
 #include "layout/paginate.h"
 #include "text/breaks.h"
@@ -20,10 +21,25 @@ namespace {
 
 using namespace vanban;
 
+// Pictures read from the files <image src> names, as the engine reads a
+// template's own pictures.
+class FileImages : public layout::ImageSource {
+ public:
+  explicit FileImages(Environment& env) : env_(env) {}
+  bool find(const std::string& src, std::shared_ptr<const std::string>* data,
+            input::ImageInfo* info, std::string* error) const override {
+    return input::read_image(env_, src, data, info, error);
+  }
+
+ private:
+  Environment& env_;
+};
+
 struct Setup {
   fuzz::FuzzEnvironment env;
   std::unique_ptr<FontSet> fonts;
   text::LineBreaker breaker;
+  FileImages images{env};
 
   Setup() {
     Diagnostics diagnostics;
@@ -36,15 +52,14 @@ struct Setup {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static Setup* setup = new Setup();
-  templating::Template tmpl;
-  tmpl.path = "fuzz.mustache";
-  tmpl.source.assign(reinterpret_cast<const char*>(data), size);
+  const std::string markup(reinterpret_cast<const char*>(data), size);
   layout::Document document;
   Diagnostics diagnostics;
   // Tone: the first byte picks --tone old a quarter of the time, else none.
   layout::MarkupOptions options;
   if (size > 0 && (data[0] & 3) == 1) options.tone = text::ToneStyle::kOld;
-  if (!layout::parse_markup(tmpl.source, tmpl, options, setup->env, &document, &diagnostics)) {
+  if (!layout::parse_markup(markup, "fuzz.markup", options, setup->images, &document,
+                            &diagnostics)) {
     fuzz::report(diagnostics);
     return 0;
   }

@@ -9,7 +9,7 @@
 #include <memory>
 #include <string>
 
-#include "cli/engine.h"
+#include "engine/engine.h"
 #include "fuzz_environment.h"
 #include "input/reader.h"
 
@@ -19,18 +19,18 @@ using namespace vanban;
 
 struct Setup {
   fuzz::FuzzEnvironment env;
-  std::unique_ptr<cli::Resources> resources;
-  std::unique_ptr<cli::Renderer> renderer;
+  std::unique_ptr<engine::Engine> engine;
+  const formats::Format* pdf = nullptr;
   const std::string session_path = fuzz::source_dir() + "/samples/chiem-hoa/fuzz-session.xml";
 
   Setup() {
-    cli::EngineConfig config;
+    engine::EngineConfig config;
     config.templates_dir = fuzz::source_dir() + "/templates";
     config.fonts_dir = fuzz::source_dir() + "/fonts";
     Diagnostics diagnostics;
-    resources = cli::Resources::load(env, config, &diagnostics);
-    if (!resources) std::abort();  // the bundled data must load
-    renderer = std::make_unique<cli::Renderer>(*resources, env);
+    engine = engine::Engine::load(env, config, &diagnostics);
+    if (!engine) std::abort();  // the bundled data must load
+    pdf = engine->format("pdf");
   }
 };
 
@@ -42,15 +42,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Diagnostics diagnostics;
   input::read_session_file(setup->env, setup->session_path, input::Requirements{}, &diagnostics,
                            [&](input::Session session) {
-                             for (const char* document : {"news", "conclusion", "minutes"}) {
-                               if (!cli::Renderer::has_data_for(session, document)) continue;
-                               cli::RenderedDocument rendered;
+                             for (const documents::DocumentKind* kind : documents::all_kinds()) {
+                               if (!kind->has_data(session)) continue;
+                               engine::RenderedDocument rendered;
                                Diagnostics problems;
-                               bool ok = setup->renderer->render(session, document, &rendered, &problems);
+                               bool ok = setup->engine->render(session, *kind, *setup->pdf, &rendered,
+                                                               &problems);
                                fuzz::report(problems);
                                if (fuzz::verbose() && ok) {
-                                 std::fprintf(stderr, "%s: %zu bytes, %d pages\n", document,
-                                              rendered.pdf.size(), rendered.pages);
+                                 std::fprintf(stderr, "%s: %zu bytes, %d pages\n",
+                                              std::string(kind->name).c_str(),
+                                              rendered.bytes.size(), rendered.pages);
                                }
                              }
                            });

@@ -10,11 +10,12 @@
 #include <optional>
 #include <string>
 
-#include "cli/engine.h"
+#include "engine/images.h"
+#include "engine/resources.h"
 #include "fuzz_environment.h"
 #include "input/reader.h"
 #include "layout/markup.h"
-#include "template/context.h"
+#include "documents/session_context.h"
 #include "template/render.h"
 #include "text/number.h"
 
@@ -27,13 +28,15 @@ struct Setup {
   text::NumberFormatter numbers;
   kainjow::mustache::data context;
   std::map<std::string, templating::Template> partials;
+  std::optional<input::Session> session;
+  engine::TemplateImages images{env};
 
   Setup() {
     Diagnostics diagnostics;
-    cli::EngineConfig config;
+    engine::EngineConfig config;
     config.templates_dir = fuzz::source_dir() + "/templates";
     config.fonts_dir = fuzz::source_dir() + "/fonts";
-    std::unique_ptr<cli::Resources> resources = cli::Resources::load(env, config, &diagnostics);
+    std::unique_ptr<engine::Resources> resources = engine::Resources::load(env, config, &diagnostics);
     if (!resources) std::abort();
     partials = resources->templates();
     std::optional<input::Session> session;
@@ -41,7 +44,8 @@ struct Setup {
                              input::Requirements{}, &diagnostics,
                              [&](input::Session s) { session = std::move(s); });
     if (!session) std::abort();
-    context = templating::build_context(*session, numbers);
+    context = documents::build_context(*session, documents::ContextTools{numbers});
+    this->session = std::move(session);
   }
 };
 
@@ -58,7 +62,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Diagnostics diagnostics;
   if (templating::render(tmpl, setup->context, partials, &markup, &diagnostics)) {
     layout::Document document;
-    bool ok = layout::parse_markup(markup, tmpl, layout::MarkupOptions{}, setup->env, &document,
+    engine::SessionImages images(*setup->session, setup->images);
+    bool ok = layout::parse_markup(markup, tmpl.path, layout::MarkupOptions{}, images, &document,
                                    &diagnostics);
     if (fuzz::verbose() && ok) std::fprintf(stderr, "markup of %zu bytes parsed\n", markup.size());
   }

@@ -477,39 +477,39 @@ TEST_CASE("hostile: template errors name the template file, line and column") {
                   column_of(t.source, "{{delegation.nmae}}"), {"unknown field 'delegation.nmae'"});
   }
   SECTION("a layout element that does not exist") {
-    t.replace("<p>{{{report.opening_markup}}}</p>", "<para>{{{report.opening_markup}}}</para>");
+    t.replace("<p>{{#programme.decision}}", "<para>{{#programme.decision}}");
+    t.replace("{{/programme.decision}}</p>", "{{/programme.decision}}</para>");
     Result r = t.render();
     check_refused(r, t.news, t.dir / "out", line_of(t.source, "<para>"), column_of(t.source, "<para>"),
                   {"layout markup", "unknown element <para>"});
   }
   SECTION("a bad attribute value") {
-    t.replace("<p>{{{report.opening_markup}}}</p>", "<p align=\"middle\">{{{report.opening_markup}}}</p>");
+    t.replace("<p>{{#programme.decision}}", "<p align=\"middle\">{{#programme.decision}}");
     Result r = t.render();
     check_refused(r, t.news, t.dir / "out", line_of(t.source, "<p align=\"middle\""),
                   column_of(t.source, "<p align=\"middle\""), {"align=\"middle\""});
   }
   SECTION("a length that is not one") {
-    t.replace("<p>{{{report.opening_markup}}}</p>",
-              "<p space-before=\"12 parsecs\">{{{report.opening_markup}}}</p>");
+    t.replace("<p>{{#programme.decision}}", "<p space-before=\"12 parsecs\">{{#programme.decision}}");
     Result r = t.render();
     check_refused(r, t.news, t.dir / "out", line_of(t.source, "<p space-before"),
                   column_of(t.source, "<p space-before"), {"12 parsecs", "not a length"});
   }
   SECTION("margins that leave a paragraph no room") {
     // The paragraph used to be set outside the page: gone from the PDF.
-    t.replace("<p>{{{report.opening_markup}}}</p>", "<p left=\"200mm\">{{{report.opening_markup}}}</p>");
+    t.replace("<p>{{#programme.decision}}", "<p left=\"200mm\">{{#programme.decision}}");
     Result r = t.render();
     check_refused(r, t.news, t.dir / "out", line_of(t.source, "<p left="), column_of(t.source, "<p left="),
                   {"no room for text"});
   }
   SECTION("an attribute the element does not have") {
-    t.replace("<p>{{{report.opening_markup}}}</p>", "<p colour=\"red\">{{{report.opening_markup}}}</p>");
+    t.replace("<p>{{#programme.decision}}", "<p colour=\"red\">{{#programme.decision}}");
     Result r = t.render();
     check_refused(r, t.news, t.dir / "out", line_of(t.source, "<p colour"),
                   column_of(t.source, "<p colour"), {"no attribute 'colour'"});
   }
   SECTION("markup that is not well-formed XML: on its line") {
-    t.replace("<p>{{{report.opening_markup}}}</p>", "<p>{{{report.opening_markup}}}</q>");
+    t.replace("{{/programme.decision}}</p>", "{{/programme.decision}}</q>");
     Result r = t.render();
     check_refused(r, t.news, t.dir / "out", line_of(t.source, "</q>"), -1, {"layout markup"});
   }

@@ -157,7 +157,7 @@ TEST_CASE("input: the Chiêm Hóa sample reads into typed fields") {
   const std::string path = testing::samples_dir() + "/chiem-hoa/session.xml";
   const std::string xml = testing::read_file(path);
   in::Requirements needs;
-  needs.news = needs.conclusion = needs.minutes = true;
+  needs.article = needs.notice = needs.minutes = true;
   ReadResult r = read(env, path, needs);
   INFO(r.messages());
   REQUIRE(r.rejected == 0);
@@ -475,7 +475,7 @@ TEST_CASE("input: requirements of the documents asked for") {
   const std::string no_article =
       replace_once(testing::kMinimalSession, "  <article author=\"Ban Biên tập\"/>\n", "");
   in::Requirements news;
-  news.news = true;
+  news.article = true;
 
   SECTION("news needs <article author>") {
     ReadResult r = read_xml(no_author, news);
@@ -497,7 +497,7 @@ TEST_CASE("input: requirements of the documents asked for") {
   }
   SECTION("the conclusion notice needs <notice>") {
     in::Requirements conclusion;
-    conclusion.conclusion = true;
+    conclusion.notice = true;
     ReadResult r = read_xml(testing::kMinimalSession, conclusion);
     CHECK(r.rejected == 1);
     REQUIRE(r.diagnostics.size() == 1);

@@ -42,10 +42,18 @@ const char kProse[] =
     "quốc gia giai đoạn 2022 - 2025, tầm nhìn đến năm 2030 trên địa bàn huyện, tỷ lệ tiếp nhận hồ "
     "sơ trên môi trường điện tử đạt 58,5% và 297 thôn, tổ dân phố đã thành lập Tổ công tác.";
 
+// Markup written here names no picture.
+class NoImages : public ImageSource {
+ public:
+  bool find(const std::string& src, std::shared_ptr<const std::string>*, input::ImageInfo*,
+            std::string* error) const override {
+    *error = "no picture '" + src + "' in this test";
+    return false;
+  }
+};
+
 bool parse(const std::string& markup, Document* doc, Diagnostics* diagnostics) {
-  static SystemEnvironment env;
-  templating::Template tmpl{"test.mustache", markup};
-  return parse_markup(markup, tmpl, MarkupOptions{}, env, doc, diagnostics);
+  return parse_markup(markup, "test.markup", MarkupOptions{}, NoImages(), doc, diagnostics);
 }
 
 }  // namespace

@@ -15,11 +15,11 @@
 
 #include "base/environment.h"
 #include "base/font_face.h"
-#include "pdf/flate.h"
-#include "pdf/font_file_cache.h"
-#include "pdf/truetype.h"
-#include "pdf/truetype_subset.h"
-#include "pdf/writer.h"
+#include "formats/pdf/flate.h"
+#include "formats/pdf/font_file_cache.h"
+#include "formats/pdf/truetype.h"
+#include "formats/pdf/truetype_subset.h"
+#include "formats/pdf/writer.h"
 #include "testing.h"
 
 using namespace vanban;
@@ -107,8 +107,7 @@ std::string expected_text(const layout::LaidOutDocument& doc) {
 }
 
 std::string write(const layout::LaidOutDocument& doc, pdf::FontFileCache* cache = nullptr) {
-  static SystemEnvironment env;
-  static pdf::FontFileCache shared(env);
+  static pdf::FontFileCache shared;
   if (cache == nullptr) cache = &shared;
   pdf::PdfOptions options;
   options.created = 1686614400;  // 2023-06-13
@@ -250,9 +249,15 @@ TEST_CASE("pdf: the same document gives the same bytes, on any thread") {
   const std::string reference = write(doc);
   CHECK(write(doc) == reference);
 
-  // Two threads, each with its own libharu document, sharing one font cache.
+  // Two threads, each with its own libharu document, sharing one font cache,
+  // embedding from fonts that were read once, when they were loaded.
   CountingEnvironment env;
-  pdf::FontFileCache cache(env);
+  Diagnostics loading;
+  std::unique_ptr<FontSet> counted = FontSet::load(env, VANBAN_SOURCE_DIR "/fonts", &loading);
+  REQUIRE(counted);
+  const int reads_at_load = env.reads.load();
+  CHECK(reads_at_load == 4);  // the four Liberation Serif files
+  pdf::FontFileCache cache;
   std::atomic<int> mismatches{0};
   auto work = [&] {
     for (int i = 0; i < 10; ++i) {
@@ -262,7 +267,7 @@ TEST_CASE("pdf: the same document gives the same bytes, on any thread") {
       options.font_files = &cache;
       std::string bytes;
       Diagnostics diagnostics;
-      if (!pdf::write_pdf(doc, fonts(), options, "test", &bytes, &diagnostics) ||
+      if (!pdf::write_pdf(doc, *counted, options, "test", &bytes, &diagnostics) ||
           bytes != reference) {
         ++mismatches;
       }
@@ -272,7 +277,7 @@ TEST_CASE("pdf: the same document gives the same bytes, on any thread") {
   a.join();
   b.join();
   CHECK(mismatches.load() == 0);
-  CHECK(env.reads.load() == 4);  // each face's file once, not once per document
+  CHECK(env.reads.load() == reads_at_load);  // no font file read again to embed it
 }
 
 TEST_CASE("pdf: glyphs sit where the advance widths put them") {
@@ -319,17 +324,11 @@ TEST_CASE("pdf: every stream is compressed") {
 TEST_CASE("pdf: a font file that cannot be read is an error, not a crash") {
   CountingEnvironment env;
   env.refuse = true;
-  pdf::FontFileCache cache(env);
-  pdf::PdfOptions options;
-  options.font_files = &cache;
-  std::string bytes;
   Diagnostics diagnostics;
-  CHECK_FALSE(pdf::write_pdf(all_styles(), fonts(), options, "notice.xml", &bytes, &diagnostics));
-  REQUIRE(diagnostics.size() == 1);
+  CHECK_FALSE(FontSet::load(env, VANBAN_SOURCE_DIR "/fonts", &diagnostics));
+  REQUIRE_FALSE(diagnostics.empty());
   CHECK(testing::contains(diagnostics.list()[0].message, "Permission denied"));
 }
-
-// --- The deflate encoder --------------------------------------------------------
 
 TEST_CASE("pdf: flate output inflates back to its input") {
   std::mt19937 random(7);
@@ -365,13 +364,13 @@ TEST_CASE("pdf: a subset is a valid TrueType font holding the listed glyphs in o
   std::string data, error;
   SystemEnvironment env;
   REQUIRE(env.read_file(face.path(), &data, &error));
-  auto font = pdf::TrueTypeFont::parse(data, &error);
+  auto font = pdf::TrueTypeFont::parse(std::make_shared<const std::string>(data), &error);
   REQUIRE(font);
   // 'ỗ' is a composite (o, circumflex, tilde): its parts must come along.
   std::vector<std::uint16_t> glyphs = {0, font->glyph_of(U'A'), font->glyph_of(U'ỗ'),
                                        font->glyph_of(U' ')};
   const std::string program = pdf::subset_truetype(*font, glyphs);
-  auto subset = pdf::TrueTypeFont::parse(program, &error);
+  auto subset = pdf::TrueTypeFont::parse(std::make_shared<const std::string>(program), &error);
   INFO(error);
   REQUIRE(subset);
 

@@ -47,6 +47,10 @@ class Environment {
 
   // Monotonic clock, for timings only (never for document content).
   virtual std::int64_t monotonic_microseconds() = 0;
+
+  // The running program's own file, to find the data installed beside it;
+  // empty when unknown.
+  virtual std::string executable_path() { return std::string(); }
 };
 
 // The real machine: POSIX files, getenv, steady_clock.
@@ -62,6 +66,7 @@ class SystemEnvironment : public Environment {
                   std::vector<std::string>* paths, std::string* error) override;
   std::optional<std::string> variable(const std::string& name) override;
   std::int64_t monotonic_microseconds() override;
+  std::string executable_path() override;
 };
 
 }  // namespace vanban

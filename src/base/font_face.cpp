@@ -143,8 +143,10 @@ const char* style_name(FontStyle style) {
   return kNames[static_cast<int>(style)];
 }
 
-std::unique_ptr<FontFace> FontFace::parse(std::string path, const std::string& data,
+std::unique_ptr<FontFace> FontFace::parse(std::string path,
+                                          std::shared_ptr<const std::string> file,
                                           std::string* error) {
+  const std::string& data = *file;
   Reader in(data);
   std::uint32_t version = in.u32(0);
   if (version != 0x00010000 && version != 0x74727565 /* 'true' */) {
@@ -174,6 +176,7 @@ std::unique_ptr<FontFace> FontFace::parse(std::string path, const std::string& d
 
   std::unique_ptr<FontFace> face(new FontFace());
   face->path_ = std::move(path);
+  face->data_ = file;
   // 1/1000 em truncated toward zero, as libharu does.
   auto per_mille = [units_per_em](int units) { return units * 1000 / static_cast<int>(units_per_em); };
   face->ascent_ = per_mille(in.s16(hhea.offset + 4));
@@ -244,7 +247,8 @@ std::unique_ptr<FontSet> FontSet::load(Environment& env, const std::string& fold
       diagnostics->error(path, "cannot read font: " + error);
       continue;
     }
-    std::unique_ptr<FontFace> face = FontFace::parse(path, data, &error);
+    std::unique_ptr<FontFace> face =
+        FontFace::parse(path, std::make_shared<const std::string>(std::move(data)), &error);
     if (!face) {
       diagnostics->error(path, "cannot use font: " + error);
       continue;

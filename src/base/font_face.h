@@ -25,10 +25,13 @@ class FontFace {
  public:
   // Parses TrueType `data` read from `path`. Returns nullptr and sets *error
   // when the file is not a usable TrueType font.
-  static std::unique_ptr<FontFace> parse(std::string path, const std::string& data,
+  static std::unique_ptr<FontFace> parse(std::string path,
+                                         std::shared_ptr<const std::string> data,
                                          std::string* error);
 
   const std::string& path() const { return path_; }
+  // The file's bytes, read once per run; the PDF stage embeds from them.
+  const std::shared_ptr<const std::string>& data() const { return data_; }
   const std::string& family() const { return family_; }
   bool bold() const { return bold_; }
   bool italic() const { return italic_; }
@@ -60,6 +63,7 @@ class FontFace {
   FontFace() = default;
 
   std::string path_;
+  std::shared_ptr<const std::string> data_;
   std::string family_;
   std::string fingerprint_;
   bool bold_ = false;

@@ -182,4 +182,10 @@ std::int64_t SystemEnvironment::monotonic_microseconds() {
   return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
+std::string SystemEnvironment::executable_path() {
+  std::error_code error;
+  std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+  return error ? std::string() : self.string();
+}
+
 }  // namespace vanban

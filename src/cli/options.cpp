@@ -4,12 +4,14 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "documents/kind.h"
+
 namespace vanban::cli {
 
 const char kUsage[] =
     "usage: vanban render INPUT... [-t news|conclusion|minutes|all] [-o OUTDIR]\n"
     "                    [--tone new|old] [--templates DIR] [--fonts DIR]\n"
-    "                    [--markup] [-j N] [--shard I/N] [--skip-existing] [-q]\n"
+    "                    [-f pdf] [--markup] [-j N] [--shard I/N] [--skip-existing] [-q]\n"
     "       vanban check INPUT... [-t ...]\n"
     "       vanban --help | --version\n"
     "\n"
@@ -21,6 +23,7 @@ const char kUsage[] =
     "                     all (default); repeat or separate with commas\n"
     "  -o, --output DIR   where PDFs go, as DIR/<session id>/<document>.pdf\n"
     "                     (default: out)\n"
+    "  -f, --format F     the output format (default: pdf)\n"
     "  --tone new|old     tone-mark placement: new \"hoá, thuỷ\" (default) or\n"
     "                     old \"hóa, thủy\"; text inside <keep> is left as written\n"
     "  --templates DIR    use your own templates (copy templates/ and edit)\n"
@@ -49,13 +52,15 @@ bool add_documents(const std::string& list, Options* options, std::string* error
     std::string name = list.substr(start, end - start);
     if (name == "all") {
       options->asked_all = true;
-    } else if (name == "news" || name == "conclusion" || name == "minutes") {
+    } else if (documents::find_kind(name)) {
       if (std::find(options->documents.begin(), options->documents.end(), name) ==
           options->documents.end()) {
         options->documents.push_back(name);
       }
     } else {
-      *error = "unknown document '" + name + "' (expected news, conclusion, minutes or all)";
+      std::string known;
+      for (const documents::DocumentKind* kind : documents::all_kinds()) known += std::string(kind->name) + ", ";
+      *error = "unknown document '" + name + "' (expected " + known + "or all)";
       return false;
     }
     start = end + 1;
@@ -96,7 +101,7 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
       value = arg.substr(arg.find('=') + 1);
       arg = arg.substr(0, arg.find('='));
       inline_value = true;
-    } else if (arg.size() > 2 && arg[0] == '-' && std::strchr("tjo", arg[1])) {
+    } else if (arg.size() > 2 && arg[0] == '-' && std::strchr("tjof", arg[1])) {
       // "-j2", "-tnews", "-oout" as well as "-j 2".
       value = arg.substr(2);
       arg = arg.substr(0, 2);
@@ -124,6 +129,8 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
       if (!add_documents(value, options, error)) return false;
     } else if (arg == "-o" || arg == "--output") {
       if (!take_value(&options->out_dir)) return false;
+    } else if (arg == "-f" || arg == "--format") {
+      if (!take_value(&options->format)) return false;
     } else if (arg == "--tone") {
       if (!take_value(&value)) return false;
       text::ToneStyle tone;
@@ -162,7 +169,12 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
   }
   // No -t, or "all" anywhere among them, means every document.
   options->all_documents = !documents_given || options->asked_all;
-  if (options->all_documents) options->documents = {"news", "conclusion", "minutes"};
+  if (options->all_documents) {
+    options->documents.clear();
+    for (const documents::DocumentKind* kind : documents::all_kinds()) {
+      options->documents.emplace_back(kind->name);
+    }
+  }
   if (options->inputs.empty()) {
     *error = "no INPUT given";
     return false;

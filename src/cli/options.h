@@ -15,10 +15,11 @@ enum class Command { kRender, kCheck, kHelp, kVersion };
 struct Options {
   Command command = Command::kHelp;
   std::vector<std::string> inputs;
-  std::vector<std::string> documents;  // "news", "conclusion", "minutes"
+  std::vector<std::string> documents;  // kinds' names: "news", "conclusion", ...
   bool all_documents = true;           // no -t, or -t all
   bool asked_all = false;              // "all" among the -t values
   std::string out_dir = "out";
+  std::string format = "pdf";
   std::optional<text::ToneStyle> tone;
   std::string templates_dir;  // empty: the bundled templates
   std::string fonts_dir;      // empty: the bundled fonts

@@ -13,9 +13,9 @@ namespace vanban::input {
 
 // What the requested documents need beyond the always-required fields.
 struct Requirements {
-  bool news = false;        // <article author>
-  bool conclusion = false;  // <notice>
-  bool minutes = false;     // <minutes>
+  bool article = false;  // <article author>
+  bool notice = false;   // <notice>
+  bool minutes = false;  // <minutes>
 };
 
 // Reads `path`, whose root is <session> or <sessions>, and calls

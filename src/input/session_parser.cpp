@@ -256,8 +256,8 @@ std::optional<Session> SessionParser::parse(const pugi::xml_node& element) {
   parse_conclusion(element, &s);
   for (pugi::xml_node photo : element.children("photo")) parse_photo(photo, &s);
 
-  pugi::xml_node article = child(element, "article", needs_.news);
-  s.article_author = attribute(article, "author", needs_.news);
+  pugi::xml_node article = child(element, "article", needs_.article);
+  s.article_author = attribute(article, "author", needs_.article);
   s.article_category = attribute(article, "category", false);
   parse_notice(element, &s);
   parse_minutes(element, &s);
@@ -405,9 +405,9 @@ void SessionParser::parse_photo(const pugi::xml_node& node, Session* s) {
 }
 
 void SessionParser::parse_notice(const pugi::xml_node& session, Session* s) {
-  pugi::xml_node node = child(session, "notice", needs_.conclusion);
+  pugi::xml_node node = child(session, "notice", needs_.notice);
   if (!node) return;
-  const bool req = needs_.conclusion;
+  const bool req = needs_.notice;
   Notice n;
   n.number = attribute(node, "number", req);
   if (auto d = date(node, "date", req)) n.date = *d;

@@ -8,7 +8,7 @@
 #include <map>
 #include <set>
 
-#include "input/image_probe.h"
+#include "template/source_map.h"
 #include "layout/units.h"
 #include "text/normalize.h"
 
@@ -18,104 +18,49 @@ namespace {
 
 bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-// Maps a position in the rendered markup back to the template: markup tags
-// come only from the template's own text (data is escaped), so a start tag
-// written out in full ("<p align=\"middle\">") is found as such in the
-// template, and otherwise the n-th "<name" of the output is, as a rule, the
-// n-th "<name" of the template (sections the data leaves out or repeats can
-// shift that count, which is why the whole tag is tried first).
-class TemplateLocator {
+// Where an element of the markup was written: the src-at the template
+// stage put on it or on the nearest enclosing element (template/source_map.h);
+// for markup written by hand (tests, --markup files), its own position.
+class MarkupLocator {
  public:
-  TemplateLocator(const std::string& markup, const templating::Template& tmpl)
-      : markup_(markup), tmpl_(tmpl) {}
-
-  SourceLocation at_offset(std::size_t offset) const {
-    if (offset > markup_.size()) offset = markup_.size();
-    std::size_t open = markup_.rfind('<', offset);
-    if (open == std::string::npos) return SourceLocation{tmpl_.path, 0, 0};
-    // The whole tag, when the template has it literally.
-    std::size_t close = tag_end(open);
-    if (close != std::string::npos) {
-      std::size_t found = corresponding(markup_.substr(open, close - open), open, false);
-      if (found != std::string::npos) return locate(tmpl_.path, tmpl_.source, found);
-    }
-    // Its name.
-    std::size_t end = open + 1;
-    while (end < markup_.size() && !is_xml_space(markup_[end]) && markup_[end] != '>' &&
-           markup_[end] != '/')
-      ++end;
-    if (open + 1 < markup_.size() && markup_[open + 1] == '/') {
-      while (end < markup_.size() && markup_[end] != '>') ++end;
-      if (end < markup_.size()) ++end;  // "</q>" whole
-    }
-    std::string tag = markup_.substr(open, end - open);
-    std::size_t found = corresponding(tag, open, tag.back() != '>');
-    if (found == std::string::npos) return SourceLocation{tmpl_.path, 0, 0};
-    return locate(tmpl_.path, tmpl_.source, found);
-  }
-  const std::string& file() const { return tmpl_.path; }
+  MarkupLocator(const std::string& markup, const std::string& name) : markup_(markup), name_(name) {}
 
   SourceLocation at(const pugi::xml_node& node) const {
+    for (pugi::xml_node n = node; n; n = n.parent()) {
+      pugi::xml_attribute a = n.attribute(templating::kSourceAttribute.data());
+      if (!a) continue;
+      if (auto where = templating::parse_source_position(a.value())) return *where;
+    }
+    // pugixml gives the offset of the element's name; its '<' is the place.
     std::ptrdiff_t offset = node.offset_debug();
-    return at_offset(offset < 0 ? 0 : static_cast<std::size_t>(offset));
+    std::size_t at = offset < 0 ? 0 : static_cast<std::size_t>(offset);
+    std::size_t open = markup_.rfind('<', at);
+    return locate(name_, markup_, open == std::string::npos ? at : open);
+  }
+
+  // As at(), from the node's own src-at only: no search.
+  SourceLocation written_at(const pugi::xml_node& node) const {
+    pugi::xml_attribute a = node.attribute(templating::kSourceAttribute.data());
+    if (a) {
+      if (auto where = templating::parse_source_position(a.value())) return *where;
+    }
+    return SourceLocation{name_, 0, 0};
+  }
+
+  SourceLocation at_offset(std::size_t offset) const {
+    if (auto where = templating::source_position_before(markup_, offset)) return *where;
+    return locate(name_, markup_, std::min(offset, markup_.size()));
   }
 
  private:
-  // Just past the '>' that closes the tag opening at markup_[open], quoted
-  // values skipped; npos when it does not close.
-  std::size_t tag_end(std::size_t open) const {
-    char quote = 0;
-    for (std::size_t i = open + 1; i < markup_.size(); ++i) {
-      char c = markup_[i];
-      if (quote) {
-        if (c == quote) quote = 0;
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '<') {
-        return std::string::npos;
-      } else if (c == '>') {
-        return i + 1;
-      }
-    }
-    return std::string::npos;
-  }
-
-  // Whether `text` occurs at `at` of `in`, and, for a bare name ("<p"),
-  // ends there too (not "<page-break").
-  static bool occurs(const std::string& in, const std::string& text, std::size_t at, bool name) {
-    if (in.compare(at, text.size(), text) != 0) return false;
-    if (!name || at + text.size() >= in.size()) return true;
-    char next = in[at + text.size()];
-    return is_xml_space(next) || next == '>' || next == '/';
-  }
-
-  // The template offset of the occurrence of `text` that the one at
-  // markup_[open] came from: the n-th for the n-th (the last when the
-  // template has fewer, as a loop repeats it); npos when it has none.
-  std::size_t corresponding(const std::string& text, std::size_t open, bool name) const {
-    std::size_t index = 0;
-    for (std::size_t at = markup_.find(text); at != std::string::npos && at < open;
-         at = markup_.find(text, at + 1)) {
-      if (occurs(markup_, text, at, name)) ++index;
-    }
-    std::size_t last = std::string::npos;
-    for (std::size_t at = tmpl_.source.find(text); at != std::string::npos;
-         at = tmpl_.source.find(text, at + 1)) {
-      if (!occurs(tmpl_.source, text, at, name)) continue;
-      if (index-- == 0) return at;
-      last = at;
-    }
-    return last;
-  }
-
   const std::string& markup_;
-  const templating::Template& tmpl_;
+  const std::string& name_;
 };
 
 class MarkupParser {
  public:
-  MarkupParser(const TemplateLocator& locator, Environment& env, Diagnostics* diagnostics)
-      : locator_(locator), env_(env), diagnostics_(diagnostics) {}
+  MarkupParser(const MarkupLocator& locator, const ImageSource& images, Diagnostics* diagnostics)
+      : locator_(locator), images_(images), diagnostics_(diagnostics) {}
 
   void parse(const pugi::xml_node& root, const MarkupOptions& options, Document* document);
 
@@ -139,8 +84,8 @@ class MarkupParser {
   void columns(const pugi::xml_node& node, std::vector<Block>* out);
   void inlines(const pugi::xml_node& node, Inline marks, bool keep, std::vector<Inline>* out);
 
-  const TemplateLocator& locator_;
-  Environment& env_;
+  const MarkupLocator& locator_;
+  const ImageSource& images_;
   Diagnostics* diagnostics_;
   text::ToneStyle tone_ = text::ToneStyle::kNew;
   ParagraphStyle defaults_;
@@ -150,6 +95,7 @@ class MarkupParser {
 void MarkupParser::check_attributes(const pugi::xml_node& node,
                                     std::initializer_list<const char*> known) {
   for (pugi::xml_attribute a : node.attributes()) {
+    if (templating::kSourceAttribute == a.name()) continue;
     bool ok = false;
     for (const char* name : known) ok = ok || std::strcmp(name, a.name()) == 0;
     if (!ok) error(node, std::string("<") + node.name() + "> has no attribute '" + a.name() + "'");
@@ -325,10 +271,10 @@ void MarkupParser::paragraph(const pugi::xml_node& node, std::vector<Block>* out
                           "line-breaking"});
   Paragraph p;
   p.style = defaults_;
-  // Only the file: finding the line costs a search of the whole markup per
-  // paragraph, and what layout reports about a paragraph (a character the
-  // font lacks) comes from the session's data, not from the template.
-  p.where = SourceLocation{locator_.file(), 0, 0};
+  // The template's place when the markup carries it; otherwise only the
+  // file, since counting lines would cost a pass over the markup per
+  // paragraph.
+  p.where = locator_.written_at(node);
   align(node, &p.style.align);
   length(node, "size", &p.style.size);
   factor(node, "line-height", &p.style.line_height);
@@ -425,7 +371,7 @@ void MarkupParser::image(const pugi::xml_node& node, std::vector<Block>* out) {
     return;
   }
   std::string why;
-  if (!input::read_image(env_, src, &img.data, &img.info, &why)) {
+  if (!images_.find(src, &img.data, &img.info, &why)) {
     error(node, "image '" + src + "': " + why);
     return;
   }
@@ -452,10 +398,9 @@ void MarkupParser::rule(const pugi::xml_node& node, std::vector<Block>* out) {
 
 }  // namespace
 
-bool parse_markup(const std::string& markup, const templating::Template& tmpl,
-                  const MarkupOptions& options, Environment& env, Document* document,
-                  Diagnostics* diagnostics) {
-  TemplateLocator locator(markup, tmpl);
+bool parse_markup(const std::string& markup, const std::string& name, const MarkupOptions& options,
+                  const ImageSource& images, Document* document, Diagnostics* diagnostics) {
+  MarkupLocator locator(markup, name);
   pugi::xml_document xml;
   pugi::xml_parse_result parsed = xml.load_buffer(markup.data(), markup.size(),
                                                   pugi::parse_default, pugi::encoding_utf8);
@@ -470,7 +415,7 @@ bool parse_markup(const std::string& markup, const templating::Template& tmpl,
     return false;
   }
   const std::size_t errors_before = diagnostics->size();
-  MarkupParser(locator, env, diagnostics).parse(root, options, document);
+  MarkupParser(locator, images, diagnostics).parse(root, options, document);
   return diagnostics->size() == errors_before;
 }
 

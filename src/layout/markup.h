@@ -7,9 +7,8 @@
 #include <string>
 
 #include "base/diagnostic.h"
-#include "base/environment.h"
+#include "input/session.h"
 #include "layout/document.h"
-#include "template/render.h"
 #include "text/tone.h"
 
 namespace vanban::layout {
@@ -20,11 +19,23 @@ struct MarkupOptions {
   std::optional<text::ToneStyle> tone;
 };
 
-// Parses `markup`, rendered from `tmpl`. Errors point into the template
-// file where the offending tag was written. Returns false on any error.
-bool parse_markup(const std::string& markup, const templating::Template& tmpl,
-                  const MarkupOptions& options, Environment& env, Document* document,
-                  Diagnostics* diagnostics);
+// Where the pictures an <image src> names come from. The engine answers
+// from the session's photos, read once by the input stage: layout never
+// opens a file.
+class ImageSource {
+ public:
+  virtual ~ImageSource() = default;
+  // The image `src` names; false with *error set when there is none.
+  virtual bool find(const std::string& src, std::shared_ptr<const std::string>* data,
+                    input::ImageInfo* info, std::string* error) const = 0;
+};
+
+// Parses `markup`. Errors point into the template file where the offending
+// tag was written (its src-at, template/source_map.h), or, for markup
+// without them, at `name` and the place in the markup. Returns false on
+// any error.
+bool parse_markup(const std::string& markup, const std::string& name, const MarkupOptions& options,
+                  const ImageSource& images, Document* document, Diagnostics* diagnostics);
 
 }  // namespace vanban::layout
 

@@ -12,6 +12,10 @@ namespace vanban::templating {
 // Escapes & < > " ' as XML entities (the same set Mustache's {{x}} escapes).
 std::string escape_markup(std::string_view text);
 
+// The inverse of escape_markup for those five entities; anything else is
+// left as it is.
+std::string unescape_markup(std::string_view text);
+
 // Free text with its inline marks as markup: escaped text inside <b>, <i>
 // and <keep> elements. Safe to insert with {{{x}}}: every character of the
 // user's text has been escaped here.

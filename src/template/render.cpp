@@ -8,6 +8,8 @@
 #include <set>
 #include <vector>
 
+#include "template/source_map.h"
+#include "template/tags.h"
 #include "text/utf8.h"
 
 namespace vanban::templating {
@@ -37,63 +39,6 @@ constexpr std::size_t kMaxMarkupBytes = 64 << 20;
 
 std::uintptr_t stack_position() {
   return reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
-}
-
-bool is_space(char c) { return std::strchr(" \t\n\r\f\v", c) != nullptr && c != '\0'; }
-
-std::string trim(const std::string& s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && is_space(s[b])) ++b;
-  while (e > b && is_space(s[e - 1])) --e;
-  return s.substr(b, e - b);
-}
-
-// One tag of a template, as kainjow's parser reads it.
-struct Tag {
-  char kind = ' ';  // '#', '^', '/', '>', '&', '!', '=', '{' (triple), ' ' (variable)
-  std::string name;
-  std::size_t offset = 0;  // of its opening delimiter
-};
-
-// Calls `on_tag` for every tag of `source`, following set-delimiter tags as
-// kainjow does. Stops at the first tag that does not close (kainjow reports
-// it) or when `on_tag` returns false.
-void scan_tags(const std::string& source, const std::function<bool(const Tag&)>& on_tag) {
-  std::string open = "{{", close = "}}";
-  std::size_t i = 0;
-  while ((i = source.find(open, i)) != std::string::npos) {
-    Tag tag;
-    tag.offset = i;
-    std::size_t contents = i + open.size();
-    const bool triple = open == "{{" && close == "}}" && contents < source.size() && source[contents] == '{';
-    const std::string end = triple ? "}}}" : close;
-    if (triple) ++contents;
-    std::size_t stop = source.find(end, contents);
-    if (stop == std::string::npos) return;
-    std::string body = trim(source.substr(contents, stop - contents));
-    i = stop + end.size();
-    if (triple) {
-      tag.kind = '{';
-      tag.name = body;
-    } else if (!body.empty() && body[0] != '\0' && std::strchr("#^/>&!=", body[0])) {
-      tag.kind = body[0];
-      tag.name = trim(body.substr(1));
-      if (tag.kind == '=') {
-        // "=<% %>=": the new delimiters.
-        if (body.size() < 5 || body.back() != '=') return;  // kainjow refuses it
-        std::string pair = trim(body.substr(1, body.size() - 2));
-        std::size_t space = pair.find(' ');
-        if (space == std::string::npos) return;
-        std::string new_open = pair.substr(0, space), new_close = trim(pair.substr(space));
-        if (new_open.empty() || new_close.empty()) return;
-        open = new_open;
-        close = new_close;
-      }
-    } else {
-      tag.name = body;
-    }
-    if (!on_tag(tag)) return;
-  }
 }
 
 // Mustache's own context, remembering every name it could not resolve and
@@ -334,16 +279,12 @@ bool check_statically(const Template& tmpl, const std::map<std::string, Template
 // Renders an already compiled template (whose static check passed).
 bool render_compiled(mustache::mustache& compiled, const Template& tmpl,
                      const mustache::data& context, const std::map<std::string, Template>& partials,
-                     const std::map<std::string, mustache::data>& partial_data, std::string* markup,
-                     Diagnostics* diagnostics) {
+                     const std::map<std::string, mustache::data>& partial_data,
+                     std::size_t section_bytes, std::string* markup, Diagnostics* diagnostics) {
   if (!compiled.is_valid()) {
     diagnostics->error(locate(tmpl.path, tmpl.source, offset_of(compiled.error_message())),
                        "template: " + without_offset(compiled.error_message()));
     return false;
-  }
-  std::size_t section_bytes = longest_section(tmpl.source);
-  for (const auto& [name, partial] : partials) {
-    section_bytes = std::max(section_bytes, longest_section(partial.source));
   }
   StrictContext strict(&context, &partial_data, stack_position(), section_bytes);
   BoundedOutput output(strict);
@@ -405,9 +346,23 @@ bool render_compiled(mustache::mustache& compiled, const Template& tmpl,
   return ok;
 }
 
+// The longest section body of the texts kainjow renders (the templates
+// with their source positions), which bounds what one iteration adds.
+std::size_t longest_section_of(const std::string& main,
+                               const std::map<std::string, mustache::data>& partial_data) {
+  std::size_t longest = longest_section(main);
+  for (const auto& [name, partial] : partial_data) {
+    longest = std::max(longest, longest_section(partial.string_value()));
+  }
+  return longest;
+}
+
+// What kainjow parses: each template with its source positions.
 std::map<std::string, mustache::data> partial_data_of(const std::map<std::string, Template>& partials) {
   std::map<std::string, mustache::data> data;
-  for (const auto& [name, partial] : partials) data.emplace(name, mustache::data(partial.source));
+  for (const auto& [name, partial] : partials) {
+    data.emplace(name, mustache::data(with_source_positions(partial.path, partial.source)));
+  }
   return data;
 }
 
@@ -417,9 +372,11 @@ bool render(const Template& tmpl, const mustache::data& context,
             const std::map<std::string, Template>& partials, std::string* markup,
             Diagnostics* diagnostics) {
   if (!check_statically(tmpl, partials, diagnostics)) return false;
-  mustache::mustache compiled(tmpl.source);
-  return render_compiled(compiled, tmpl, context, partials, partial_data_of(partials), markup,
-                         diagnostics);
+  const std::string source = with_source_positions(tmpl.path, tmpl.source);
+  mustache::mustache compiled(source);
+  const std::map<std::string, mustache::data> partial_data = partial_data_of(partials);
+  return render_compiled(compiled, tmpl, context, partials, partial_data,
+                         longest_section_of(source, partial_data), markup, diagnostics);
 }
 
 TemplateSet::TemplateSet(const std::map<std::string, Template>& templates)
@@ -439,8 +396,12 @@ bool TemplateSet::render(const std::string& name, const mustache::data& context,
     return false;
   }
   std::unique_ptr<mustache::mustache>& compiled = compiled_[name];
-  if (!compiled) compiled = std::make_unique<mustache::mustache>(tmpl.source);
-  return render_compiled(*compiled, tmpl, context, templates_, partial_data_, markup, diagnostics);
+  if (!compiled) {
+    compiled = std::make_unique<mustache::mustache>(with_source_positions(tmpl.path, tmpl.source));
+  }
+  if (section_bytes_ == 0) section_bytes_ = longest_section_of(std::string(), partial_data_);
+  return render_compiled(*compiled, tmpl, context, templates_, partial_data_, section_bytes_, markup,
+                         diagnostics);
 }
 
 }  // namespace vanban::templating

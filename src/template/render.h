@@ -42,7 +42,10 @@ class TemplateSet {
 
  private:
   const std::map<std::string, Template>& templates_;
+  // Every template with its source positions (template/source_map.h), as
+  // kainjow parses it when it is included.
   std::map<std::string, kainjow::mustache::data> partial_data_;
+  std::size_t section_bytes_ = 0;  // see StrictContext; computed on first use
   std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> compiled_;
   // What check_statically found in each template (syntax, nesting, unknown
   // partials), by name: empty when it passed.

@@ -1,0 +1,153 @@
+#include "documents/context_tools.h"
+
+#include <cstdio>
+
+#include "template/markup_text.h"
+#include "text/case.h"
+
+namespace vanban::documents {
+
+using input::RichText;
+using templating::to_markup;
+
+namespace {
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Applies `edit` to the text of the first span (where a sentence starts).
+template <typename Edit>
+RichText edit_start(RichText text, Edit edit) {
+  if (!text.spans.empty()) text.spans.front().text = edit(text.spans.front().text);
+  return text;
+}
+
+// Removes a trailing ';', ',' or '.' (not an ellipsis) so that clauses can be
+// joined with "; " and the whole closed once.
+RichText strip_end_punctuation(RichText text) {
+  if (text.spans.empty()) return text;
+  std::string& last = text.spans.back().text;
+  while (!last.empty() && !ends_with(last, "...") && !ends_with(last, "…") &&
+         (last.back() == ';' || last.back() == ',' || last.back() == '.' || last.back() == ' ')) {
+    last.pop_back();
+  }
+  return text;
+}
+
+bool ends_sentence(const std::string& markup) {
+  return ends_with(markup, ".") || ends_with(markup, "!") || ends_with(markup, "?") ||
+         ends_with(markup, "…") || ends_with(markup, ".</b>") || ends_with(markup, ".</i>");
+}
+
+}  // namespace
+
+mustache::data object() { return mustache::data(mustache::data::type::object); }
+mustache::data list() { return mustache::data(mustache::data::type::list); }
+
+std::string join(const std::vector<std::string>& parts, const std::string& separator) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+std::string close_sentence(std::string markup) {
+  if (!markup.empty() && !ends_sentence(markup)) markup += '.';
+  return markup;
+}
+
+RichText continued(RichText text) { return edit_start(std::move(text), text::continue_sentence); }
+
+std::string join_clauses(const std::vector<RichText>& clauses) {
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < clauses.size(); ++i) {
+    RichText clause = strip_end_punctuation(clauses[i]);
+    if (i > 0) clause = continued(clause);
+    parts.push_back(to_markup(clause));
+  }
+  return join(parts, "; ");
+}
+
+mustache::data rich(const RichText& text) {
+  mustache::data d = object();
+  d.set("text", text.plain());
+  d.set("markup", to_markup(text));
+  return d;
+}
+
+mustache::data rich_list(const std::vector<RichText>& items) {
+  mustache::data l = list();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    mustache::data d = rich(items[i]);
+    d.set("clause_markup", to_markup(continued(strip_end_punctuation(items[i]))));
+    d.set("sentence_markup", close_sentence(to_markup(items[i])));
+    d.set("first", i == 0);
+    d.set("last", i + 1 == items.size());
+    l << d;
+  }
+  return l;
+}
+
+mustache::data string_list(const std::vector<std::string>& items) {
+  mustache::data l = list();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    mustache::data d = object();
+    d.set("text", items[i]);
+    d.set("first", i == 0);
+    d.set("last", i + 1 == items.size());
+    l << d;
+  }
+  return l;
+}
+
+mustache::data date_data(const text::Date& date) {
+  mustache::data d = object();
+  char iso[16];
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", date.year, date.month, date.day);
+  d.set("iso", std::string(iso));
+  d.set("short", text::format_date_short(date));
+  d.set("numeric", text::format_date_numeric(date));
+  d.set("prose", text::format_date_prose(date));
+  d.set("Prose", text::capitalize_first(text::format_date_prose(date)));
+  d.set("decree", text::format_date_decree(date));
+  d.set("weekday", text::weekday_name(date));
+  d.set("day", std::to_string(date.day));
+  d.set("month", std::to_string(date.month));
+  d.set("year", std::to_string(date.year));
+  return d;
+}
+
+std::string describe(const std::string& name, const std::vector<std::string>& titles) {
+  std::vector<std::string> parts{name};
+  for (const std::string& t : titles) {
+    if (!t.empty()) parts.push_back(t);
+  }
+  return join(parts, ", ");
+}
+
+std::string describe_person(const input::Session& s, const std::string& name) {
+  for (const input::Member& m : s.members) {
+    if (m.name == name) return describe(m.name, {m.title, m.role});
+  }
+  for (const input::HostPerson& p : s.host_people) {
+    if (p.name == name) return describe(p.name, p.titles);
+  }
+  return name;
+}
+
+std::string pad_document_number(const std::string& number) {
+  std::size_t digits = 0;
+  while (digits < number.size() && number[digits] >= '0' && number[digits] <= '9') ++digits;
+  if (digits == 1) return "0" + number;
+  return number;
+}
+
+std::string issuer_code(const std::string& number) {
+  std::size_t dash = number.find('-');
+  return dash == std::string::npos ? std::string() : number.substr(dash + 1);
+}
+
+}  // namespace vanban::documents

@@ -1,0 +1,58 @@
+// Bulk runs: every session of many files, on worker threads, each document
+// written atomically, a manifest journalled as documents finish,
+// --skip-existing, and shards for many machines. The front end watches
+// through a BatchObserver (the CLI prints; a server could log).
+#ifndef VANBAN_ENGINE_BATCH_H_
+#define VANBAN_ENGINE_BATCH_H_
+
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/environment.h"
+#include "documents/kind.h"
+#include "engine/engine.h"
+#include "engine/shard.h"
+#include "formats/format.h"
+
+namespace vanban::engine {
+
+struct BatchOptions {
+  std::vector<std::string> inputs;  // session files, <sessions> files, folders
+  std::vector<const documents::DocumentKind*> kinds;
+  // Kinds asked for by name make their data required (a session without it
+  // is rejected); otherwise a session without it gets no such document.
+  bool kinds_required = false;
+  const formats::Format* format = nullptr;
+  std::string out_dir = "out";
+  bool render = true;          // false: check the inputs only
+  int threads = 1;
+  Shard shard;
+  bool sharded = false;        // writes manifest-I-of-N.jsonl
+  bool skip_existing = false;
+  bool keep_markup = false;    // also write <document>.markup
+};
+
+class BatchObserver {
+ public:
+  virtual ~BatchObserver() = default;
+  // Called from any thread; implementations lock.
+  virtual void diagnostics(const Diagnostics& diagnostics) = 0;
+  virtual void skipped_for_lack_of_data(const input::Session& session,
+                                        const documents::DocumentKind& kind) = 0;
+  virtual void written(const std::string& path) = 0;
+  virtual void document_done(bool failed) = 0;
+};
+
+struct BatchResult {
+  int sessions = 0;  // read (and in this shard)
+  int written = 0;   // files written
+  int failures = 0;  // rejected inputs and failed documents
+};
+
+BatchResult run_batch(const Engine& engine, Environment& env, const BatchOptions& options,
+                      BatchObserver& observer);
+
+}  // namespace vanban::engine
+
+#endif  // VANBAN_ENGINE_BATCH_H_

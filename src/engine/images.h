@@ -1,0 +1,51 @@
+// The pictures layout may place: the session's photos, which the input
+// stage read and probed once, looked up by the path their template writes.
+// A picture that is not a photo of the session (a template's own logo) is
+// read once per process through the Environment and kept.
+#ifndef VANBAN_ENGINE_IMAGES_H_
+#define VANBAN_ENGINE_IMAGES_H_
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "base/environment.h"
+#include "input/session.h"
+#include "layout/markup.h"
+
+namespace vanban::engine {
+
+// Pictures a template names by path, read once per process. Thread-safe.
+class TemplateImages {
+ public:
+  explicit TemplateImages(Environment& env) : env_(env) {}
+  bool find(const std::string& path, std::shared_ptr<const std::string>* data,
+            input::ImageInfo* info, std::string* error);
+
+ private:
+  struct Entry {
+    std::shared_ptr<const std::string> data;
+    input::ImageInfo info;
+  };
+  Environment& env_;
+  std::mutex mutex_;
+  std::map<std::string, Entry> by_path_;
+};
+
+// One session's pictures, for one document.
+class SessionImages : public layout::ImageSource {
+ public:
+  SessionImages(const input::Session& session, TemplateImages& others)
+      : session_(session), others_(others) {}
+  bool find(const std::string& src, std::shared_ptr<const std::string>* data,
+            input::ImageInfo* info, std::string* error) const override;
+
+ private:
+  const input::Session& session_;
+  TemplateImages& others_;
+};
+
+}  // namespace vanban::engine
+
+#endif  // VANBAN_ENGINE_IMAGES_H_

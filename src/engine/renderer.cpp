@@ -1,0 +1,59 @@
+#include "engine/renderer.h"
+
+#include "documents/session_context.h"
+#include "layout/markup.h"
+#include "layout/paginate.h"
+#include "text/date.h"
+
+namespace vanban::engine {
+
+namespace {
+
+// The document's own date and time, so a document never carries the moment
+// it was made.
+std::int64_t session_time(const input::Session& session) {
+  std::int64_t t = text::epoch_seconds_at_midnight_vn(session.date);
+  if (session.time) t += session.time->hour * 3600 + session.time->minute * 60;
+  return t;
+}
+
+}  // namespace
+
+bool Renderer::render(const input::Session& session, const documents::DocumentKind& kind,
+                      const formats::Format& format, RenderedDocument* out,
+                      Diagnostics* diagnostics) {
+  const std::string key = session.where.file + "\n" + session.id + "\n" + session.source_hash;
+  if (key != context_key_) {
+    context_ = documents::build_context(session, documents::ContextTools{numbers_});
+    context_key_ = key;
+  }
+  const std::string name(kind.name);
+  if (!templates_.render(name, context_, &out->markup, diagnostics)) return false;
+
+  layout::Document doc;
+  layout::MarkupOptions options;
+  options.tone = resources_.config().tone;
+  SessionImages images(session, images_);
+  const std::string& template_path = resources_.templates().at(name).path;
+  if (!layout::parse_markup(out->markup, template_path, options, images, &doc, diagnostics)) {
+    return false;
+  }
+
+  // What layout finds wrong (a character the font lacks) comes from the
+  // session's data, so it is reported against the session.
+  Diagnostics layout_problems;
+  layout::LaidOutDocument pages = layout::lay_out(doc, resources_.fonts(), breaker_, &layout_problems);
+  for (const Diagnostic& d : layout_problems.list()) {
+    diagnostics->error(session.where, "session '" + session.id + "', " + name + ": " + d.message);
+  }
+  if (!layout_problems.empty()) return false;
+  out->pages = static_cast<int>(pages.pages.size());
+
+  formats::FormatInput input{doc, pages, resources_.fonts()};
+  input.created = source_date_epoch_ ? *source_date_epoch_ : session_time(session);
+  input.creator = "vanban " VANBAN_VERSION;
+  input.name = session.where.file;
+  return format.write(input, &out->bytes, diagnostics);
+}
+
+}  // namespace vanban::engine

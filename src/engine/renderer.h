@@ -1,0 +1,58 @@
+// One document of one session, from the session to the output format's
+// bytes: context -> template -> markup -> layout -> format. A Renderer holds
+// what may not be shared between threads (ICU's formatters and break
+// iterator, the compiled templates); the Engine hands one to each thread.
+#ifndef VANBAN_ENGINE_RENDERER_H_
+#define VANBAN_ENGINE_RENDERER_H_
+
+#include <cstdint>
+#include <string>
+
+#include "base/diagnostic.h"
+#include "documents/kind.h"
+#include "engine/images.h"
+#include "engine/resources.h"
+#include "formats/format.h"
+#include "input/session.h"
+#include "template/render.h"
+#include "text/breaks.h"
+#include "text/number.h"
+
+namespace vanban::engine {
+
+struct RenderedDocument {
+  std::string bytes;   // the file, in the format asked for
+  std::string markup;  // the template's output
+  int pages = 0;
+};
+
+class Renderer {
+ public:
+  // `source_date_epoch`: SOURCE_DATE_EPOCH when set, which replaces every
+  // document's own creation date.
+  Renderer(const Resources& resources, TemplateImages& images,
+           std::optional<std::int64_t> source_date_epoch)
+      : resources_(resources),
+        images_(images),
+        source_date_epoch_(source_date_epoch),
+        templates_(resources.templates()) {}
+
+  // The template of `kind` must exist (Engine::has_template).
+  bool render(const input::Session& session, const documents::DocumentKind& kind,
+              const formats::Format& format, RenderedDocument* out, Diagnostics* diagnostics);
+
+ private:
+  const Resources& resources_;
+  TemplateImages& images_;
+  const std::optional<std::int64_t> source_date_epoch_;
+  text::NumberFormatter numbers_;
+  text::LineBreaker breaker_;
+  templating::TemplateSet templates_;
+  // The context of the last session: its documents share it.
+  std::string context_key_;
+  kainjow::mustache::data context_;
+};
+
+}  // namespace vanban::engine
+
+#endif  // VANBAN_ENGINE_RENDERER_H_

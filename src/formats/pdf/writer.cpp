@@ -1,0 +1,194 @@
+#include "formats/pdf/writer.h"
+
+#include <hpdf_doc.h>
+
+#include <map>
+#include <string_view>
+
+#include "formats/pdf/content_stream.h"
+#include "formats/pdf/font_embedder.h"
+#include "formats/pdf/hpdf_document.h"
+#include "formats/pdf/hpdf_objects.h"
+#include "formats/pdf/utf8.h"
+
+namespace vanban::pdf {
+
+namespace {
+
+HPDF_Date vietnam_time(std::int64_t seconds) {
+  const std::int64_t kOffset = 7 * 3600;  // Asia/Ho_Chi_Minh, no DST
+  std::int64_t local = seconds + kOffset;
+  std::int64_t days = local / 86400, rest = local % 86400;
+  if (rest < 0) rest += 86400, --days;
+  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+  days += 719468;
+  std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  std::int64_t doe = days - era * 146097;
+  std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  std::int64_t mp = (5 * doy + 2) / 153;
+  HPDF_Date date{};
+  date.day = static_cast<HPDF_INT>(doy - (153 * mp + 2) / 5 + 1);
+  date.month = static_cast<HPDF_INT>(mp < 10 ? mp + 3 : mp - 9);
+  date.year = static_cast<HPDF_INT>(yoe + era * 400 + (date.month <= 2));
+  date.hour = static_cast<HPDF_INT>(rest / 3600);
+  date.minutes = static_cast<HPDF_INT>(rest / 60 % 60);
+  date.seconds = static_cast<HPDF_INT>(rest % 60);
+  date.ind = '+';
+  date.off_hour = 7;
+  date.off_minutes = 0;
+  return date;
+}
+
+// `text` as UTF-16BE with a byte order mark: a PDF text string that every
+// reader decodes, whatever the script.
+std::string utf16be(std::string_view text) {
+  std::string out = "\xFE\xFF";
+  const auto put = [&out](unsigned unit) {
+    out += static_cast<char>(unit >> 8);
+    out += static_cast<char>(unit & 0xFF);
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = next_code_point(text, &i);
+    if (cp < 0x10000) {
+      put(cp);
+    } else {
+      put(0xD800 + ((cp - 0x10000) >> 10));
+      put(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    }
+  }
+  return out;
+}
+
+// The document information dictionary. libharu would need its UTF-8
+// encoder for non-Latin text, whose set-up alone costs more than the rest of
+// a page; we write the UTF-16 strings ourselves (the same bytes libharu
+// writes).
+void set_metadata(HPDF_Doc doc, const layout::Metadata& meta, const PdfOptions& options) {
+  HPDF_Date date = vietnam_time(options.created);
+  HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, date);  // also creates doc->info
+  HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, date);
+  if (doc->info == nullptr) return;
+  const auto set = [doc](const char* key, const std::string& value) {
+    if (value.empty()) return;
+    std::string bytes = utf16be(value);
+    HPDF_Binary binary = HPDF_Binary_New(doc->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()),
+                                         static_cast<HPDF_UINT>(bytes.size()));
+    if (binary) HPDF_Dict_Add(doc->info, key, binary);
+  };
+  set("Title", meta.title);
+  set("Author", meta.author);
+  set("Subject", meta.subject);
+  set("Keywords", meta.keywords);
+  set("Creator", options.creator);
+}
+
+// Images used more than once in a document (a logo on every page) are
+// embedded once.
+class ImageCache {
+ public:
+  explicit ImageCache(HPDF_Doc doc) : doc_(doc) {}
+  HPDF_Image get(const layout::PlacedImage& image) {
+    auto it = by_data_.find(image.data.get());
+    if (it != by_data_.end()) return it->second;
+    const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(image.data->data());
+    const auto size = static_cast<HPDF_UINT>(image.data->size());
+    HPDF_Image loaded = image.info.format == input::ImageInfo::Format::kPng
+                            ? HPDF_LoadPngImageFromMem(doc_, bytes, size)
+                            : HPDF_LoadJpegImageFromMem(doc_, bytes, size);
+    by_data_[image.data.get()] = loaded;
+    return loaded;
+  }
+
+ private:
+  HPDF_Doc doc_;
+  std::map<const std::string*, HPDF_Image> by_data_;
+};
+
+// Draws one page: images, then rules, then text, all into one content
+// stream that goes to libharu in a single write.
+void draw_page(HPDF_Doc doc, const layout::Page& page, double width, double height,
+               const FontEmbedder& fonts, ImageCache* images) {
+  HPDF_Page p = HPDF_AddPage(doc);
+  if (p == nullptr) return;
+  HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(width));
+  HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(height));
+
+  ContentStream content;
+  for (const layout::PlacedImage& image : page.images) {
+    HPDF_Image img = images->get(image);
+    const char* name = img ? HPDF_Page_GetXObjectName(p, img) : nullptr;
+    if (name == nullptr) return;
+    content.draw_image(name, image.x, image.y, image.width, image.height);
+  }
+  for (const layout::PlacedRule& rule : page.rules) {
+    content.draw_line(rule.x1, rule.y1, rule.x2, rule.y2, rule.thickness);
+  }
+  std::string glyphs;
+  for (const layout::PlacedText& text : page.texts) {
+    if (text.text.empty()) continue;
+    const char* font = HPDF_Page_GetLocalFontName(p, fonts.font(text.style));
+    if (font == nullptr) return;
+    glyphs.clear();
+    const long width = fonts.encode(text.style, text.text, &glyphs);
+    content.show_text(font, text.size, text.x, text.y, glyphs, width);
+  }
+  set_page_content(p, content.finish(), compresses(doc, HPDF_COMP_TEXT));
+}
+
+bool read_back(HPDF_Doc doc, std::string* bytes) {
+  HPDF_UINT32 size = HPDF_GetStreamSize(doc);
+  bytes->resize(size);
+  HPDF_UINT32 read = size;
+  HPDF_ReadFromStream(doc, reinterpret_cast<HPDF_BYTE*>(bytes->data()), &read);
+  return read == size;
+}
+
+}  // namespace
+
+bool write_pdf(const layout::LaidOutDocument& document, const FontSet& fonts,
+               const PdfOptions& options, const std::string& name, std::string* bytes,
+               Diagnostics* diagnostics) {
+  HpdfDocument pdf;
+  HPDF_Doc doc = pdf.get();
+  if (!pdf.ok()) {
+    diagnostics->error(name, "cannot make the PDF: " + pdf.error());
+    return false;
+  }
+  HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
+  set_metadata(doc, document.metadata, options);
+
+  // Two passes: the fonts must know every character before the first CID
+  // is written, so that CIDs follow code point order (see font_embedder.h).
+  if (options.font_files == nullptr) {
+    diagnostics->error(name, "cannot make the PDF: no font file cache given");
+    return false;
+  }
+  FontFileCache& files = *options.font_files;
+  FontEmbedder embedder(fonts, files);
+  for (const layout::Page& page : document.pages) {
+    for (const layout::PlacedText& text : page.texts) embedder.add(text.style, text.text);
+  }
+  std::string why;
+  if (!embedder.embed(doc, &why)) {
+    diagnostics->error(name, "cannot embed the fonts: " + why);
+    return false;
+  }
+  ImageCache images(doc);
+  for (const layout::Page& page : document.pages) {
+    if (!pdf.ok()) break;
+    draw_page(doc, page, document.width, document.height, embedder, &images);
+  }
+  if (pdf.ok()) HPDF_SaveToStream(doc);
+  if (!pdf.ok()) {
+    diagnostics->error(name, "cannot make the PDF: " + pdf.error());
+    return false;
+  }
+  if (!read_back(doc, bytes) || !pdf.ok()) {
+    diagnostics->error(name, "cannot read the PDF back from libharu: " + pdf.error());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace vanban::pdf
