@@ -8,8 +8,12 @@
 
 namespace vanban::cli {
 
-const char kUsage[] =
-    "usage: vanban render INPUT... [-t news|conclusion|minutes|all] [-o OUTDIR]\n"
+namespace {
+
+// The usage text, with the document kinds where it says {KINDS} and
+// {KIND_LIST}: they come from src/documents/kinds/, not from this file.
+const char kUsageTemplate[] =
+    "usage: vanban render INPUT... [-t {KINDS}|all] [-o OUTDIR]\n"
     "                    [--tone new|old] [--templates DIR] [--fonts DIR]\n"
     "                    [-f pdf] [--markup] [-j N] [--shard I/N] [--skip-existing] [-q]\n"
     "       vanban check INPUT... [-t ...]\n"
@@ -19,8 +23,8 @@ const char kUsage[] =
     "\n"
     "  INPUT              a session file, a <sessions> file, or a folder (every\n"
     "                     *.xml below it)\n"
-    "  -t, --template T   the documents to make: news, conclusion, minutes, or\n"
-    "                     all (default); repeat or separate with commas\n"
+    "  -t, --template T   the documents to make: {KIND_LIST}, or all\n"
+    "                     (default); repeat or separate with commas\n"
     "  -o, --output DIR   where PDFs go, as DIR/<session id>/<document>.pdf\n"
     "                     (default: out)\n"
     "  -f, --format F     the output format (default: pdf)\n"
@@ -42,7 +46,11 @@ const char kUsage[] =
     "check validates the inputs and writes nothing.\n"
     "Exit status: 0 all went well, 1 some input was rejected, 2 usage error.\n";
 
-namespace {
+void replace_all(std::string* text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text->find(from); at != std::string::npos; at = text->find(from, at + to.size())) {
+    text->replace(at, from.size(), to);
+  }
+}
 
 bool add_documents(const std::string& list, Options* options, std::string* error) {
   std::size_t start = 0;
@@ -69,6 +77,18 @@ bool add_documents(const std::string& list, Options* options, std::string* error
 }
 
 }  // namespace
+
+std::string usage() {
+  std::string kinds, list;
+  for (const documents::DocumentKind* kind : documents::all_kinds()) {
+    kinds += (kinds.empty() ? "" : "|") + std::string(kind->name);
+    list += (list.empty() ? "" : ", ") + std::string(kind->name);
+  }
+  std::string text = kUsageTemplate;
+  replace_all(&text, "{KINDS}", kinds);
+  replace_all(&text, "{KIND_LIST}", list);
+  return text;
+}
 
 bool parse_options(int argc, const char* const* argv, Options* options, std::string* error) {
   if (argc < 2) {

@@ -34,7 +34,8 @@ struct Options {
 // Parses argv. On a usage error returns false with *error set.
 bool parse_options(int argc, const char* const* argv, Options* options, std::string* error);
 
-extern const char kUsage[];
+// The --help text.
+std::string usage();
 
 }  // namespace vanban::cli
 

@@ -145,12 +145,12 @@ int main_with(int argc, const char* const* argv, Environment& env, std::ostream&
   Options options;
   std::string error;
   if (!parse_options(argc, argv, &options, &error)) {
-    err << "vanban: error: " << error << "\n\n" << kUsage;
+    err << "vanban: error: " << error << "\n\n" << usage();
     return kExitUsage;
   }
   switch (options.command) {
     case Command::kHelp:
-      out << kUsage;
+      out << usage();
       return kExitOk;
     case Command::kVersion:
       out << "vanban " VANBAN_VERSION "\n";
