@@ -1,7 +1,7 @@
 // PDF stage: write_pdf on documents built here, read back with poppler
 // (pdftotext, pdffonts, pdftoppm), qpdf and zlib-flate, tools independent of
-// the code under test; plus the TrueType subsetter and the deflate encoder
-// checked on their own.
+// the code under test; plus the TrueType subsetter and the FlateDecode
+// wrapper checked on their own.
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -330,19 +330,19 @@ TEST_CASE("pdf: a font file that cannot be read is an error, not a crash") {
   CHECK(testing::contains(diagnostics.list()[0].message, "Permission denied"));
 }
 
+// --- FlateDecode (libdeflate) ------------------------------------------------------
+
+// libdeflate itself is tested upstream; this checks our use of it: the zlib
+// wrapper, the output buffer's size, and a compressor reused across calls
+// and threads, decoded by zlib-flate (qpdf), not by libdeflate.
 TEST_CASE("pdf: flate output inflates back to its input") {
   std::mt19937 random(7);
-  std::vector<std::string> inputs = {
-      "", "a", "abc", "abcd", std::string(100000, 'x'), "0 0 Td (hello) Tj\n"};
-  std::string noise, letters, skewed, repeats;
-  for (int i = 0; i < 200000; ++i) noise += static_cast<char>(random() & 0xFF);  // stored blocks
-  for (int i = 0; i < 150000; ++i) letters += static_cast<char>('a' + random() % 4);  // many blocks
-  std::geometric_distribution<int> geometric(0.05);
-  for (int i = 0; i < 100000; ++i)
-    skewed += static_cast<char>(std::min(255, geometric(random)));  // deep codes
+  std::vector<std::string> inputs = {"", "a", std::string(100000, 'x'), "0 0 Td (hello) Tj\n"};
+  std::string noise, repeats;
+  for (int i = 0; i < 200000; ++i) noise += static_cast<char>(random() & 0xFF);
   for (int i = 0; i < 4000; ++i)
     repeats += "BT /F1 13 Tf " + std::to_string(i % 97) + " Td [(x)] TJ\n";
-  inputs.insert(inputs.end(), {noise, letters, skewed, repeats});
+  inputs.insert(inputs.end(), {noise, repeats});
   TempDir dir;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     INFO("input " << i << ", " << inputs[i].size() << " bytes");
@@ -354,6 +354,9 @@ TEST_CASE("pdf: flate output inflates back to its input") {
     CHECK(compressed.size() <=
           inputs[i].size() + inputs[i].size() / 1000 + 16);  // incompressible: stored
     CHECK(pdf::flate_compress(inputs[i]) == compressed);
+    std::string from_other_thread;
+    std::thread([&] { from_other_thread = pdf::flate_compress(inputs[i]); }).join();
+    CHECK(from_other_thread == compressed);
   }
 }
 

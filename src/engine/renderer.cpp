@@ -49,10 +49,9 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
   if (!layout_problems.empty()) return false;
   out->pages = static_cast<int>(pages.pages.size());
 
-  formats::FormatInput input{doc, pages, resources_.fonts()};
-  input.created = source_date_epoch_ ? *source_date_epoch_ : session_time(session);
-  input.creator = "vanban " VANBAN_VERSION;
-  input.name = session.where.file;
+  const formats::FormatInput input{doc, pages, resources_.fonts(),
+                                   source_date_epoch_ ? *source_date_epoch_ : session_time(session),
+                                   "vanban " VANBAN_VERSION, session.where.file};
   return format.write(input, &out->bytes, diagnostics);
 }
 
