@@ -20,6 +20,12 @@ std::string find_data_dir(Environment& env, std::string* searched) {
     }
   }
   searched->clear();
+  if (candidates.empty()) {
+    // On Linux the own path comes from /proc/self/exe: absent in a chroot
+    // or sandbox without /proc.
+    *searched = "no place: the program cannot tell where it is installed; is /proc mounted?";
+    return std::string();
+  }
   for (const std::string& dir : candidates) {
     if (env.is_directory(dir + "/templates")) return dir;
     if (!searched->empty()) *searched += ", ";
