@@ -193,3 +193,39 @@ TEST_CASE("bulk: a <sessions> file too large to parse whole is read session by s
   int line = 1 + static_cast<int>(std::count(xml.begin(), xml.begin() + static_cast<long>(at), '\n'));
   CHECK(contains(r.err, "large.xml:" + std::to_string(line) + ":"));
 }
+
+TEST_CASE("bulk: --skip-existing still skips everything after a JSON tool rewrote the manifest") {
+  // Python's json.dumps escapes every non-ASCII character (\u1ea1) and adds
+  // spaces; the Vietnamese session ids put such characters in every line.
+  TempDir dir;
+  const std::string input = dir / "all.xml";
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sessions>\n";
+  for (const char* id : {"hạ-long/đợt-1", "Đà-Nẵng/đợt-2", "huế/đợt-3"}) {
+    xml += session_element(minimal_session(id));
+  }
+  write_file(input, xml + "</sessions>\n");
+  const std::string out = dir / "out";
+  const std::string render = "render " + shell_quote(input) + " -t news -q -o " + shell_quote(out);
+  REQUIRE(run_vanban(render).status == 0);
+  const std::string manifest = out + "/manifest.jsonl";
+  REQUIRE(split_lines(read_file(manifest)).size() == 3);
+
+  const std::string rewrite =
+      "import json,sys\nfor l in sys.stdin: print(json.dumps(json.loads(l)))\n";
+  REQUIRE(run("python3 -c " + shell_quote(rewrite) + " <" + shell_quote(manifest) + " >" +
+              shell_quote(dir / "rewritten") + " && mv " + shell_quote(dir / "rewritten") + " " +
+              shell_quote(manifest)).status == 0);
+  const std::string rewritten = read_file(manifest);
+  REQUIRE(contains(rewritten, "h\\u1ea1-long"));
+  REQUIRE(contains(rewritten, "\\u0110\\u00e0-N\\u1eb5ng"));
+
+  REQUIRE(run_vanban(render + " --skip-existing").status == 0);
+  const std::vector<std::string> lines = split_lines(read_file(manifest));
+  CHECK(lines.size() == 3);
+  for (const std::string& line : lines) {
+    INFO(line);
+    CHECK(contains(line, "\"status\":\"skipped\""));
+  }
+  // Written back by vanban: UTF-8 again, not escapes.
+  CHECK(contains(read_file(manifest), "\"session\":\"hạ-long/đợt-1\""));
+}

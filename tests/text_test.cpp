@@ -191,6 +191,36 @@ TEST_CASE("text: utf8 encodes and decodes known sequences") {
   CHECK(pos == 8);
 }
 
+TEST_CASE("text: next_code_point gives U+FFFD for bad bytes and goes on after them") {
+  // One U+FFFD per maximal ill-formed subpart (Unicode's recommended
+  // practice): a truncated sequence is one, a byte that cannot start or
+  // continue one is one; the good character after it is kept.
+  struct Case {
+    std::string bytes;
+    std::vector<char32_t> expected;
+  };
+  const std::vector<Case> cases = {
+      {"\x80" "A", {0xFFFD, U'A'}},                        // stray continuation
+      {"\xE1\xBB" "A", {0xFFFD, U'A'}},                    // truncated "ệ", then A
+      {"\xE1\xBB", {0xFFFD}},                          // truncated at the end
+      {"\xC0\xAF", {0xFFFD, 0xFFFD}},                   // overlong "/"
+      {"\xED\xA0\x80", {0xFFFD, 0xFFFD, 0xFFFD}},       // a surrogate
+      {"\xF4\x90\x80\x80", {0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD}},  // above U+10FFFF
+      {"\xFFệ", {0xFFFD, U'ệ'}},
+  };
+  for (const Case& c : cases) {
+    INFO("bytes of length " << c.bytes.size());
+    std::vector<char32_t> got;
+    for (std::size_t pos = 0; pos < c.bytes.size();) {
+      const std::size_t before = pos;
+      got.push_back(vt::next_code_point(c.bytes, &pos));
+      REQUIRE(pos > before);
+      REQUIRE(pos <= c.bytes.size());
+    }
+    CHECK(got == c.expected);
+  }
+}
+
 // ===========================================================================
 // normalize
 

@@ -1,5 +1,7 @@
 #include "base/diagnostic.h"
 
+#include <unicode/utf8.h>
+
 #include <utility>
 
 namespace vanban {
@@ -34,7 +36,7 @@ SourceLocation locate(const std::string& file, std::string_view text, std::size_
     if (c == '\n') {
       ++where.line;
       where.column = 1;
-    } else if ((c & 0xC0) != 0x80) {  // count lead bytes only
+    } else if (!U8_IS_TRAIL(c)) {  // one column per code point, as editors count
       ++where.column;
     }
   }

@@ -1,6 +1,9 @@
 #include "base/font_face.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <utility>
 
@@ -209,20 +212,15 @@ std::unique_ptr<FontFace> FontFace::parse(std::string path,
 }
 
 double FontFace::width(std::string_view text, double size) const {
+  // ICU's decoder, as text/utf8.h uses (base may not include text/); the
+  // macro is header-only, so base links nothing of ICU. Bad bytes measure
+  // as U+FFFD, as text/utf8.h decodes them.
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
   long total = 0;
   for (std::size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    char32_t cp;
-    int length;
-    if (c < 0x80) cp = c, length = 1;
-    else if (c < 0xE0) cp = c & 0x1F, length = 2;
-    else if (c < 0xF0) cp = c & 0x0F, length = 3;
-    else cp = c & 0x07, length = 4;
-    for (int k = 1; k < length && i + k < text.size(); ++k) {
-      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    }
-    i += length;
-    total += advance(cp);
+    UChar32 cp;
+    U8_NEXT_OR_FFFD(bytes, i, text.size(), cp);
+    total += advance(static_cast<char32_t>(cp));
   }
   return total * size / 1000.0;
 }

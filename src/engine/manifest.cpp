@@ -1,151 +1,92 @@
 #include "engine/manifest.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
+#include <cmath>
+#include <limits>
 #include <tuple>
+
+#include <nlohmann/json.hpp>
 
 namespace vanban::engine {
 
 namespace {
 
-void append_string(std::string* out, std::string_view s) {
-  *out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char escape[8];
-          std::snprintf(escape, sizeof escape, "\\u%04x", c);
-          *out += escape;
-        } else {
-          *out += static_cast<char>(c);  // UTF-8 passes through
-        }
-    }
-  }
-  *out += '"';
+using Json = nlohmann::json;
+
+// The getters below leave *out alone when the key is absent (an older
+// manifest may lack a field) and refuse a value of the wrong type, so that
+// no nlohmann call can throw: the line is then skipped, as malformed.
+bool get(const Json& object, const char* key, std::string* out) {
+  auto it = object.find(key);
+  if (it == object.end()) return true;
+  if (!it->is_string()) return false;
+  *out = it->get_ref<const std::string&>();
+  return true;
 }
 
-// A reader for the flat objects to_json writes: string and number values.
-class FlatObject {
- public:
-  explicit FlatObject(std::string_view text) : text_(text) {}
-
-  bool parse(std::map<std::string, std::string>* fields) {
-    skip_space();
-    if (!take('{')) return false;
-    skip_space();
-    if (take('}')) return true;
-    for (;;) {
-      std::string key, value;
-      skip_space();
-      if (!string(&key)) return false;
-      skip_space();
-      if (!take(':')) return false;
-      skip_space();
-      if (peek() == '"') {
-        if (!string(&value)) return false;
-      } else {
-        while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '}') value += text_[pos_++];
-      }
-      (*fields)[key] = value;
-      skip_space();
-      if (take('}')) return true;
-      if (!take(',')) return false;
-    }
-  }
-
- private:
-  char peek() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
-  bool take(char c) {
-    if (peek() != c) return false;
-    ++pos_;
+template <typename Int>
+bool get(const Json& object, const char* key, Int* out) {
+  auto it = object.find(key);
+  if (it == object.end()) return true;
+  if (it->is_number_unsigned()) {
+    auto value = it->get<std::uint64_t>();
+    if (value > static_cast<std::uint64_t>(std::numeric_limits<Int>::max())) return false;
+    *out = static_cast<Int>(value);
     return true;
   }
-  void skip_space() {
-    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
-  }
-  bool string(std::string* out) {
-    if (!take('"')) return false;
-    while (pos_ < text_.size()) {
-      char c = text_[pos_++];
-      if (c == '"') return true;
-      if (c != '\\') {
-        *out += c;
-        continue;
-      }
-      if (pos_ >= text_.size()) return false;
-      char e = text_[pos_++];
-      if (e == 'n') *out += '\n';
-      else if (e == 'r') *out += '\r';
-      else if (e == 't') *out += '\t';
-      else if (e == 'u' && pos_ + 4 <= text_.size()) {
-        *out += static_cast<char>(std::strtol(std::string(text_.substr(pos_, 4)).c_str(), nullptr, 16));
-        pos_ += 4;
-      } else {
-        *out += e;
-      }
-    }
+  if (!it->is_number_integer()) return false;
+  auto value = it->get<std::int64_t>();
+  if (value < 0 || static_cast<std::uint64_t>(value) > static_cast<std::uint64_t>(std::numeric_limits<Int>::max())) {
     return false;
   }
+  *out = static_cast<Int>(value);
+  return true;
+}
 
-  std::string_view text_;
-  std::size_t pos_ = 0;
-};
+bool get(const Json& object, const char* key, double* out) {
+  auto it = object.find(key);
+  if (it == object.end()) return true;
+  if (!it->is_number()) return false;
+  *out = it->get<double>();
+  return true;
+}
 
 }  // namespace
 
 std::string to_json(const ManifestEntry& e) {
-  std::string out = "{";
-  auto field = [&out](const char* name, std::string_view value) {
-    if (out.size() > 1) out += ',';
-    append_string(&out, name);
-    out += ':';
-    append_string(&out, value);
-  };
-  auto number = [&out](const char* name, const std::string& value) {
-    out += ',';
-    append_string(&out, name);
-    out += ':' + value;
-  };
-  field("session", e.session);
-  field("input", e.input);
-  number("line", std::to_string(e.line));
-  field("document", e.document);
-  field("output", e.output);
-  field("sha256", e.sha256);
-  number("bytes", std::to_string(e.bytes));
-  number("pages", std::to_string(e.pages));
-  field("status", e.status);
-  field("error", e.error);
-  char ms[32];
-  std::snprintf(ms, sizeof ms, "%.3f", e.milliseconds);
-  number("milliseconds", ms);
-  field("input_hash", e.input_hash);
-  return out + "}";
+  // ordered_json keeps the keys in the order written here, the order the
+  // manifest has always had, so that diffs between runs stay readable.
+  nlohmann::ordered_json j;
+  j["session"] = e.session;
+  j["input"] = e.input;
+  j["line"] = e.line;
+  j["document"] = e.document;
+  j["output"] = e.output;
+  j["sha256"] = e.sha256;
+  j["bytes"] = e.bytes;
+  j["pages"] = e.pages;
+  j["status"] = e.status;
+  j["error"] = e.error;
+  // Microseconds are all a timing is worth; rounding keeps lines short.
+  j["milliseconds"] = std::round(e.milliseconds * 1000) / 1000;
+  j["input_hash"] = e.input_hash;
+  // UTF-8 unescaped. A path that is not UTF-8 (from the command line) gets
+  // U+FFFD instead of throwing; --skip-existing then simply remakes it.
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 bool from_json(std::string_view line, ManifestEntry* e) {
-  std::map<std::string, std::string> f;
-  if (!FlatObject(line).parse(&f)) return false;
-  e->session = f["session"];
-  e->input = f["input"];
-  e->line = std::atoi(f["line"].c_str());
-  e->document = f["document"];
-  e->output = f["output"];
-  e->sha256 = f["sha256"];
-  e->bytes = std::strtoull(f["bytes"].c_str(), nullptr, 10);
-  e->pages = std::atoi(f["pages"].c_str());
-  e->status = f["status"];
-  e->error = f["error"];
-  e->milliseconds = std::atof(f["milliseconds"].c_str());
-  e->input_hash = f["input_hash"];
-  return !e->output.empty();
+  const Json j = Json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) return false;
+  ManifestEntry read;
+  bool ok = get(j, "session", &read.session) && get(j, "input", &read.input) && get(j, "line", &read.line) &&
+            get(j, "document", &read.document) && get(j, "output", &read.output) &&
+            get(j, "sha256", &read.sha256) && get(j, "bytes", &read.bytes) && get(j, "pages", &read.pages) &&
+            get(j, "status", &read.status) && get(j, "error", &read.error) &&
+            get(j, "milliseconds", &read.milliseconds) && get(j, "input_hash", &read.input_hash);
+  if (!ok || read.output.empty()) return false;
+  *e = std::move(read);
+  return true;
 }
 
 std::map<std::string, ManifestEntry> read_manifest(std::string_view text) {
@@ -154,7 +95,7 @@ std::map<std::string, ManifestEntry> read_manifest(std::string_view text) {
     std::size_t end = text.find('\n');
     std::string_view line = text.substr(0, end);
     ManifestEntry e;
-    if (from_json(line, &e)) entries[e.output] = e;
+    if (from_json(line, &e)) entries[e.output] = std::move(e);
     if (end == std::string_view::npos) break;
     text.remove_prefix(end + 1);
   }

@@ -27,9 +27,14 @@ struct ManifestEntry {
   std::string input_hash;  // what --skip-existing compares
 };
 
+// One line of compact JSON (no newline), keys in the order of the struct,
+// UTF-8 written as it is rather than as \u escapes.
 std::string to_json(const ManifestEntry& entry);
 
-// Parses a line written by to_json; false for anything else.
+// Parses one JSON object, as to_json writes it or as any JSON tool rewrites
+// it (escaped or not, spaced or not, keys in any order); a missing field
+// stays empty. False, never an exception, for a malformed line, a field of
+// the wrong type or a line without "output"; *entry is then unchanged.
 bool from_json(std::string_view line, ManifestEntry* entry);
 
 // The entries of an existing manifest, by output path (the last one wins).

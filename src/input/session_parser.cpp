@@ -11,6 +11,7 @@
 #include "input/image_probe.h"
 #include "input/rich_text.h"
 #include "text/normalize.h"
+#include "text/utf8.h"
 
 namespace vanban::input {
 
@@ -197,7 +198,7 @@ bool SessionParser::within_limits(const pugi::xml_node& session) {
       for (unsigned char c : text) {
         bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
         if (space) letters = 0;
-        else if ((c & 0xC0) != 0x80 && ++letters > kMaxWord) {
+        else if (!U8_IS_TRAIL(c) && ++letters > kMaxWord) {
           error(node, "a word of more than " + std::to_string(kMaxWord) +
                           " letters without a space: is a space missing?");
           return false;

@@ -6,6 +6,7 @@
 
 #include "template/markup_text.h"
 #include "template/tags.h"
+#include "text/utf8.h"
 
 namespace vanban::templating {
 
@@ -28,7 +29,7 @@ class Cursor {
       if (c == '\n') {
         ++line_;
         column_ = 1;
-      } else if ((c & 0xC0) != 0x80) {
+      } else if (!U8_IS_TRAIL(c)) {
         ++column_;
       }
     }

@@ -120,9 +120,7 @@ std::vector<Token> tokenize(std::string_view s) {
     t.core_end = t.end;
     while (t.core_end > t.core_begin) {
       std::size_t start = t.core_end - 1;
-      while (start > t.core_begin && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
-        --start;
-      }
+      while (start > t.core_begin && U8_IS_TRAIL(s[start])) --start;
       std::size_t p = start;
       if (!is_closing(next_code_point(s, &p))) break;
       t.core_end = start;
@@ -274,7 +272,7 @@ std::vector<BreakOpportunity> LineBreaker::opportunities(std::string_view s) con
   for (BreakOpportunity& b : out) {
     if (b.mandatory || b.offset == s.size()) continue;
     std::size_t before = b.offset - 1;
-    while (before > 0 && (static_cast<unsigned char>(s[before]) & 0xC0) == 0x80) --before;
+    while (before > 0 && U8_IS_TRAIL(s[before])) --before;
     const char32_t prev = next_code_point(s, &before);
     if (is_separator(prev)) {
       // The break sits at the start of a token, after the spaces that end

@@ -9,9 +9,11 @@
 #include "formats/pdf/font_embedder.h"
 #include "formats/pdf/hpdf_document.h"
 #include "formats/pdf/hpdf_objects.h"
-#include "formats/pdf/utf8.h"
+#include "text/utf8.h"
 
 namespace vanban::pdf {
+
+using text::next_code_point;  // a parameter is often called "text"
 
 namespace {
 

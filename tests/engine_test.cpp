@@ -1,0 +1,122 @@
+// The engine stage on its own: the manifest's JSON lines.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "engine/manifest.h"
+
+using vanban::engine::from_json;
+using vanban::engine::ManifestEntry;
+using vanban::engine::read_manifest;
+using vanban::engine::to_json;
+
+namespace {
+
+ManifestEntry sample_entry() {
+  ManifestEntry e;
+  e.session = "hà-giang/đạo-đức";
+  e.input = "/data/phiên họp.xml";
+  e.line = 12;
+  e.document = "minutes";
+  e.output = "/out/hà-giang/đạo-đức/minutes.pdf";
+  e.sha256 = std::string(64, 'a');
+  e.bytes = 24911;
+  e.pages = 2;
+  e.status = "failed";
+  e.error = "line 3: \"Đ\"\tis\nbad\\";
+  e.milliseconds = 10.8125;
+  e.input_hash = std::string(64, 'b');
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("manifest: to_json keeps its keys in order, UTF-8 unescaped, on one line") {
+  const std::string line = to_json(sample_entry());
+  CHECK(line.find('\n') == std::string::npos);
+  CHECK(line.rfind("{\"session\":\"hà-giang/đạo-đức\",\"input\":", 0) == 0);
+  CHECK(line.find("\"line\":12,\"document\":\"minutes\",") != std::string::npos);
+  CHECK(line.find("\"bytes\":24911,\"pages\":2,\"status\":\"failed\"") != std::string::npos);
+  CHECK(line.find("\"milliseconds\":10.813,\"input_hash\":") != std::string::npos);
+  CHECK(line.find("\\u") == std::string::npos);
+}
+
+TEST_CASE("manifest: a line round-trips through to_json and from_json") {
+  const ManifestEntry e = sample_entry();
+  ManifestEntry back;
+  REQUIRE(from_json(to_json(e), &back));
+  CHECK(back.session == e.session);
+  CHECK(back.input == e.input);
+  CHECK(back.line == e.line);
+  CHECK(back.document == e.document);
+  CHECK(back.output == e.output);
+  CHECK(back.sha256 == e.sha256);
+  CHECK(back.bytes == e.bytes);
+  CHECK(back.pages == e.pages);
+  CHECK(back.status == e.status);
+  CHECK(back.error == e.error);
+  CHECK(back.milliseconds == Approx(10.813));
+  CHECK(back.input_hash == e.input_hash);
+}
+
+TEST_CASE("manifest: \\u escapes, as JSON tools write them, read back as UTF-8") {
+  // "hạ/Đà" with ạ (U+1EA1) and Đ (U+0110) escaped, an astral character
+  // (U+1D11E) as a surrogate pair, spaces after separators, keys reordered.
+  const std::string line =
+      R"({"output": "/out/h\u1ea1/\u0110\u00e0/news.pdf", "session": "h\u1EA1/\u0110\u00e0",)"
+      R"( "error": "\ud834\udd1e", "line": 7, "milliseconds": 3})";
+  ManifestEntry e;
+  REQUIRE(from_json(line, &e));
+  CHECK(e.output == "/out/hạ/Đà/news.pdf");
+  CHECK(e.session == "hạ/Đà");
+  CHECK(e.error == "\xF0\x9D\x84\x9E");
+  CHECK(e.line == 7);
+  CHECK(e.milliseconds == 3);
+  CHECK(e.input.empty());  // absent: left empty
+  // And written back unescaped.
+  CHECK(to_json(e).find("\"output\":\"/out/hạ/Đà/news.pdf\"") != std::string::npos);
+}
+
+TEST_CASE("manifest: malformed lines are skipped, not fatal") {
+  const std::string good = to_json(sample_entry());
+  const char* bad[] = {
+      "",
+      "not json",
+      "{",
+      "[1, 2]",
+      "\"a string\"",
+      R"({"session": "x"})",                     // no output
+      R"({"output": ""})",                       // empty output
+      R"({"output": 5})",                        // wrong type
+      R"({"output": "/o.pdf", "line": "7"})",    // wrong type
+      R"({"output": "/o.pdf", "line": -1})",     // out of range
+      R"({"output": "/o.pdf", "pages": 1e99})",  // not an integer
+      R"({"output": "/o.pdf", "bytes": 99999999999999999999999})",
+      R"({"output": "/o.pdf\u12"})",             // broken escape
+      "{\"output\": \"/o\xC3.pdf\"}",            // not UTF-8
+      R"({"output": "/o.pdf"} trailing)",
+  };
+  for (const char* line : bad) {
+    INFO(line);
+    ManifestEntry e = sample_entry();
+    CHECK(!from_json(line, &e));
+    CHECK(e.output == sample_entry().output);  // untouched
+  }
+  std::string text;
+  for (const char* line : bad) text += std::string(line) + "\n";
+  text += good + "\n{\"output\":\"/other.pdf\"}";  // the last line has no newline
+  const auto entries = read_manifest(text);
+  CHECK(entries.size() == 2);
+  CHECK(entries.count(sample_entry().output) == 1);
+  CHECK(entries.count("/other.pdf") == 1);
+}
+
+TEST_CASE("manifest: bytes that are not UTF-8 are replaced, not thrown") {
+  ManifestEntry e = sample_entry();
+  e.output = "/out/\xC3(x.pdf";  // a Latin-1 path from the command line
+  std::string line;
+  REQUIRE_NOTHROW(line = to_json(e));
+  ManifestEntry back;
+  REQUIRE(from_json(line, &back));
+  CHECK(back.output == "/out/\xEF\xBF\xBD(x.pdf");
+}
