@@ -516,7 +516,8 @@ TEST_CASE("hostile: template errors name the template file, line and column") {
   SECTION("a template saved in a legacy encoding") {
     // "kiểm tra" with a Windows-1258 byte: it used to reach the PDF title
     // as U+FFFD, and in a paragraph was blamed on the session.
-    t.replace("kiểm tra tại {{unit}}</p>", "ki\xEAm tra tại {{unit}}</p>");
+    t.replace("kiểm tra tại {{unit}}{{/host.is_government}}{{^host.is_government}}làm việc với {{host.unit}}{{/host.is_government}}\"",
+              "ki\xEAm tra tại {{unit}}{{/host.is_government}}{{^host.is_government}}làm việc với {{host.unit}}{{/host.is_government}}\"");
     Result r = t.render();
     check_refused(r, t.news, t.dir / "out", line_of(t.source, "ki\xEAm"),
                   column_of(t.source, "ki\xEAm") + 2, {"invalid UTF-8"});

@@ -251,7 +251,19 @@ TEST_CASE("input: the Chiêm Hóa sample reads into typed fields") {
         "Đoàn công tác của tỉnh đánh giá cao các bước triển khai thực hiện Đề án 06 trên địa bàn "
         "huyện Chiêm Hoá.");
   CHECK(s.strengths.size() == 1);
-  CHECK(s.tasks.size() == 2);
+  REQUIRE(s.tasks.size() == 4);
+  CHECK(s.tasks[0].to.empty());  // the host
+  CHECK(s.tasks[2].to == "Công an tỉnh");
+  CHECK(s.tasks[3].to == "Sở Tài chính");
+  CHECK(s.weaknesses.size() == 1);
+  CHECK(s.delegation_kind == "Đoàn công tác");
+  CHECK(s.delegation_level == "tỉnh");
+  CHECK(testing::contains(s.report_summary.plain(), "297/297 thôn"));
+  REQUIRE(s.proposals.size() == 2);
+  CHECK(s.proposals[0].text.plain() ==
+        "Đề nghị tỉnh quan tâm nâng cấp đường truyền dữ liệu cho Bộ phận một cửa cấp xã");
+  CHECK(testing::contains(s.proposals[0].answer.plain(), "Giao Sở Thông tin và Truyền thông"));
+  CHECK(s.proposals[1].answer.empty());
 
   // <photo>: resolved against the XML file's folder, read and probed.
   REQUIRE(s.photos.size() == 3);
@@ -288,7 +300,9 @@ TEST_CASE("input: the Chiêm Hóa sample reads into typed fields") {
   CHECK(s.notice->signer.position == "Trưởng đoàn");
   CHECK(s.notice->signer.name == "Nguyễn Văn An");
   CHECK(s.notice->recipients ==
-        std::vector<std::string>{"UBND huyện Chiêm Hóa", "Thành viên Đoàn công tác", "Lưu: VT"});
+        std::vector<std::string>{"UBND huyện Chiêm Hóa", "Công an tỉnh", "Sở Tài chính",
+                                 "Sở Thông tin và Truyền thông", "Thành viên Đoàn công tác",
+                                 "Lưu: VT"});
 
   REQUIRE(s.minutes.has_value());
   CHECK(s.minutes->start.hour == 14);

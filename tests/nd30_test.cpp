@@ -400,10 +400,10 @@ TEST_CASE("nd30: conclusion pages are A4 portrait") {
 TEST_CASE("nd30: conclusion header: Quốc hiệu, Tiêu ngữ and issuing body with their rules") {
   const Page& page = chiem_hoa().conclusion.pages.at(0);
   check_header(page);
-  // The run is in the new tone style ("Hoá"), which the Quốc hiệu's "HÒA"
-  // is exempt from.
-  CHECK(find_line(page, "Chiêm Hoá") != nullptr);
-  CHECK(find_line(page, "Chiêm Hóa") == nullptr);
+  // The run is in the new tone style, which the Quốc hiệu's "HÒA" is
+  // exempt from, and so is the host's name, written as the data spells it.
+  CHECK(find_line(page, "Chiêm Hóa") != nullptr);
+  CHECK(find_line(page, "Chiêm Hoá") == nullptr);
 }
 
 TEST_CASE("nd30: conclusion Số and place-date share a baseline") {
@@ -560,10 +560,11 @@ TEST_CASE("nd30: conclusion signature block: Nơi nhận level with TM., signer 
   for (const TextLine& line : page.lines) {
     if (line.baseline > noi.baseline && std::fabs(line.size - 11) <= 0.05) recipients.push_back(&line);
   }
-  REQUIRE(recipients.size() == 3);
-  CHECK(normalize_space(recipients[0]->text) == "- UBND huyện Chiêm Hoá;");
-  CHECK(normalize_space(recipients[1]->text) == "- Thành viên Đoàn công tác;");
-  CHECK(normalize_space(recipients[2]->text) == "- Lưu: VT.");
+  REQUIRE(recipients.size() == 6);
+  CHECK(normalize_space(recipients[0]->text) == "- UBND huyện Chiêm Hóa;");
+  CHECK(normalize_space(recipients[3]->text) == "- Sở Thông tin và Truyền thông;");
+  CHECK(normalize_space(recipients[4]->text) == "- Thành viên Đoàn công tác;");
+  CHECK(normalize_space(recipients[5]->text) == "- Lưu: VT.");
   for (std::size_t i = 0; i < recipients.size(); ++i) {
     const TextLine& r = *recipients[i];
     INFO("recipient " << describe(r));
@@ -669,7 +670,9 @@ TEST_CASE("nd30: minutes signatures: THƯ KÝ left, CHỦ TOẠ right, names bel
   CHECK(std::fabs(archive->size - 11) <= 0.05);
 
   // The closing line of the body is there, and on the signatures' page.
-  const std::string closing = "Buổi làm việc kết thúc vào 16 giờ 30, ngày 13 tháng 6 năm 2023./.";
+  const std::string closing =
+      "Biên bản được lập xong lúc 16 giờ 45 cùng ngày, đã được đọc lại cho các thành viên dự họp "
+      "cùng nghe và thống nhất thông qua./.";
   CHECK(contains(pdf_reader::document_text(doc), closing));
   CHECK(contains(pdf_reader::page_text(page), closing));
 }

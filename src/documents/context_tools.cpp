@@ -4,6 +4,7 @@
 
 #include "template/markup_text.h"
 #include "text/case.h"
+#include "text/names.h"
 
 namespace vanban::documents {
 
@@ -59,6 +60,8 @@ std::string close_sentence(std::string markup) {
   return markup;
 }
 
+RichText without_end_punctuation(RichText text) { return strip_end_punctuation(std::move(text)); }
+
 RichText continued(RichText text) { return edit_start(std::move(text), text::continue_sentence); }
 
 std::string join_clauses(const std::vector<RichText>& clauses) {
@@ -91,11 +94,11 @@ mustache::data rich_list(const std::vector<RichText>& items) {
   return l;
 }
 
-mustache::data string_list(const std::vector<std::string>& items) {
+mustache::data string_list(const std::vector<std::string>& items, bool bare) {
   mustache::data l = list();
   for (std::size_t i = 0; i < items.size(); ++i) {
     mustache::data d = object();
-    d.set("text", items[i]);
+    d.set("text", bare ? bare_item(items[i]) : items[i]);
     d.set("first", i == 0);
     d.set("last", i + 1 == items.size());
     l << d;
@@ -129,13 +132,50 @@ std::string describe(const std::string& name, const std::vector<std::string>& ti
 }
 
 std::string describe_person(const input::Session& s, const std::string& name) {
+  // The same person whatever tone style each place wrote the name in.
   for (const input::Member& m : s.members) {
-    if (m.name == name) return describe(m.name, {m.title, m.role});
+    if (text::same_name(m.name, name)) return describe(m.name, {m.title, m.role});
   }
   for (const input::HostPerson& p : s.host_people) {
-    if (p.name == name) return describe(p.name, p.titles);
+    if (text::same_name(p.name, name)) return describe(p.name, p.titles);
   }
   return name;
+}
+
+std::string join_sentences(const std::vector<RichText>& sentences) {
+  std::vector<std::string> parts;
+  for (const RichText& sentence : sentences) {
+    parts.push_back(close_sentence(to_markup(edit_start(sentence, text::capitalize_first))));
+  }
+  return join(parts, " ");
+}
+
+std::string bare_item(std::string item) {
+  std::size_t start = 0;
+  while (start < item.size() && (item[start] == '-' || item[start] == '+' || item[start] == '*' ||
+                                 item[start] == ' ')) {
+    ++start;
+  }
+  // "–" (en dash) typed as a bullet.
+  if (item.compare(start, 3, "\u2013") == 0) start += 3;
+  while (start < item.size() && item[start] == ' ') ++start;
+  item.erase(0, start);
+  while (!item.empty() && !ends_with(item, "...") &&
+         (item.back() == ';' || item.back() == ',' || item.back() == '.' || item.back() == ' ')) {
+    item.pop_back();
+  }
+  return item;
+}
+
+std::string bare_number(std::string number) {
+  for (std::string_view prefix : {"Số:", "số:", "SỐ:", "Số", "số"}) {
+    if (number.compare(0, prefix.size(), prefix) == 0) {
+      number.erase(0, prefix.size());
+      while (!number.empty() && number.front() == ' ') number.erase(0, 1);
+      break;
+    }
+  }
+  return number;
 }
 
 std::string pad_document_number(const std::string& number) {

@@ -40,12 +40,24 @@ mustache::data rich(const input::RichText& text);
 //   first, last      for separators.
 mustache::data rich_list(const std::vector<input::RichText>& items);
 
-// {text, first, last} for each string.
-mustache::data string_list(const std::vector<std::string>& items);
+// {text, first, last} for each string; `bare`: each as bare_item().
+mustache::data string_list(const std::vector<std::string>& items, bool bare = false);
 
 // A date in every form the documents use (iso, short, numeric, prose,
 // Prose, decree, weekday, day, month, year).
 mustache::data date_data(const text::Date& date);
+
+// Sentences: each closed with a full stop and starting with a capital,
+// joined with spaces ("Huyện đã ... . Người dân ...").
+std::string join_sentences(const std::vector<input::RichText>& sentences);
+
+// A list item as the user may have typed it, bullet and end punctuation
+// and all ("- UBND huyện Vị Xuyên;"), without them: the template adds its
+// own.
+std::string bare_item(std::string item);
+
+// A document number without a "Số:" the user typed before it.
+std::string bare_number(std::string number);
 
 // "a, b, c" of the non-empty parts: a name with its titles.
 std::string describe(const std::string& name, const std::vector<std::string>& titles);
@@ -66,6 +78,10 @@ std::string close_sentence(std::string markup);  // adds '.' unless it ends a se
 std::string join(const std::vector<std::string>& parts, const std::string& separator);
 // "a; b; c" of clauses, each after the first continuing the sentence.
 std::string join_clauses(const std::vector<input::RichText>& clauses);
+// The text without the punctuation that ends it (';', ',', '.'), an
+// ellipsis kept.
+input::RichText without_end_punctuation(input::RichText text);
+
 // The text as a clause continuing a sentence (first letter lowered unless
 // it starts a name), end punctuation kept.
 input::RichText continued(input::RichText text);

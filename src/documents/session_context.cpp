@@ -1,11 +1,14 @@
 #include "documents/session_context.h"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
 #include "documents/kind.h"
 #include "template/markup_text.h"
 #include "text/case.h"
+#include "text/names.h"
 
 namespace vanban::documents {
 
@@ -48,6 +51,7 @@ mustache::data member_data(const input::Member& m) {
   d.set("name", m.name);
   d.set("title", m.title);
   d.set("role", m.role);
+  d.set("has_role", !m.role.empty());
   d.set("head", m.head);
   d.set("description", describe(m.name, {m.title, m.role}));
   return d;
@@ -81,6 +85,9 @@ mustache::data delegation_data(const Session& s) {
   d.set("others", member_list(rest));
   d.set("has_others", s.members.size() > 1);
   d.set("head", member_data(*s.head()));
+  d.set("kind", s.delegation_kind);
+  d.set("level", s.delegation_level);
+  d.set("has_level", !s.delegation_level.empty());
   return d;
 }
 
@@ -106,6 +113,12 @@ mustache::data host_data(const Session& s) {
   d.set("has_groups", !s.host_groups.empty());
   d.set("has_people_and_groups", !s.host_people.empty() && !s.host_groups.empty());
   d.set("has_attendance", !s.host_people.empty() || !s.host_groups.empty());
+  // A local government (UBND, Ủy ban nhân dân) hosts "at" its place; any
+  // other body (a Sở, a Ban) is worked "with".
+  const std::string& unit = s.host_unit;
+  const bool government = unit.rfind("UBND", 0) == 0 || unit.rfind("Ủy ban nhân dân", 0) == 0 ||
+                          unit.rfind("Uỷ ban nhân dân", 0) == 0;
+  d.set("is_government", government);
   return d;
 }
 
@@ -125,6 +138,15 @@ mustache::data programme_data(const Session& s) {
     d.set("decision", false);
   }
   return d;
+}
+
+// "96" or "58,5": value of `of` as a percentage, one decimal at most.
+std::string percent_of(const input::Figure& f, const text::NumberFormatter& numbers) {
+  if (!f.of || f.of->value == 0) return std::string();
+  const double percent = 100.0 * f.value.value / f.of->value;
+  const double rounded = std::round(percent * 10) / 10;
+  text::Decimal d{rounded, rounded == std::floor(rounded) ? 0 : 1};
+  return numbers.format(d);
 }
 
 std::string figure_display(const input::Figure& f, const text::NumberFormatter& numbers) {
@@ -148,6 +170,7 @@ mustache::data report_data(const Session& s, const ContextTools& tools) {
   } else {
     mustache::data first = rich(s.report.front());
     first.set("continued_markup", to_markup(continued(s.report.front())));
+    first.set("sentence_markup", close_sentence(to_markup(s.report.front())));
     d.set("first", first);
   }
 
@@ -162,13 +185,86 @@ mustache::data report_data(const Session& s, const ContextTools& tools) {
     fig.set("of", f.of ? tools.numbers.format(*f.of) : std::string());
     fig.set("unit", f.unit);
     fig.set("display", figure_display(f, tools.numbers));
+    // For a sentence: "...: 297/297 thôn (đạt 100%)", "... đạt 58,5%",
+    // "...: 9 văn bản".
+    const bool attached = f.unit == "%" || f.unit == "‰";
+    fig.set("has_of", f.of.has_value());
+    fig.set("percent", percent_of(f, tools.numbers));
+    fig.set("has_percent", !percent_of(f, tools.numbers).empty());
+    fig.set("attached_unit", attached ? f.unit : std::string());
+    fig.set("has_attached_unit", attached);
+    fig.set("unit_word", attached ? std::string() : f.unit);
+    fig.set("has_unit_word", !attached && !f.unit.empty());
     fig.set("first", i == 0);
     fig.set("last", i + 1 == s.figures.size());
     figures << fig;
   }
   d.set("figures", figures);
   d.set("has_figures", !s.figures.empty());
+
+  if (s.report_summary.empty()) {
+    d.set("summary", false);
+  } else {
+    mustache::data summary = rich(s.report_summary);
+    summary.set("sentence_markup", close_sentence(to_markup(s.report_summary)));
+    d.set("summary", summary);
+  }
+  d.set("has_summary", !s.report_summary.empty());
+
+  mustache::data proposals = list();
+  bool answers = false;
+  for (std::size_t i = 0; i < s.proposals.size(); ++i) {
+    const input::Proposal& p = s.proposals[i];
+    mustache::data item = rich(p.text);
+    item.set("clause_markup", to_markup(continued(without_end_punctuation(p.text))));
+    item.set("bare_markup", to_markup(without_end_punctuation(p.text)));
+    item.set("sentence_markup", close_sentence(to_markup(p.text)));
+    if (p.answer.empty()) {
+      item.set("answer", false);
+    } else {
+      mustache::data answer = rich(p.answer);
+      answer.set("sentence_markup", join_sentences({p.answer}));
+      item.set("answer", answer);
+      answers = true;
+    }
+    item.set("has_answer", !p.answer.empty());
+    item.set("first", i == 0);
+    item.set("last", i + 1 == s.proposals.size());
+    proposals << item;
+  }
+  d.set("proposals", proposals);
+  d.set("has_proposals", !s.proposals.empty());
+  d.set("has_answers", answers);
   return d;
+}
+
+// Tasks grouped by who must carry them out, the host first, then the
+// others in the order the session names them first.
+struct TaskGroup {
+  std::string to;
+  bool host = false;
+  std::vector<RichText> tasks;
+};
+
+std::vector<TaskGroup> group_tasks(const Session& s) {
+  std::vector<TaskGroup> groups;
+  auto group_for = [&](const std::string& to) -> TaskGroup& {
+    const bool host = to.empty() || text::same_name(to, s.host_unit);
+    for (TaskGroup& g : groups) {
+      if (host ? g.host : (!g.host && text::same_name(g.to, to))) return g;
+    }
+    TaskGroup g;
+    g.to = host ? s.host_unit : to;
+    g.host = host;
+    if (host) {
+      groups.insert(groups.begin(), std::move(g));
+      return groups.front();
+    }
+    groups.push_back(std::move(g));
+    return groups.back();
+  };
+  for (const input::Task& task : s.tasks) group_for(task.to).tasks.push_back(task.text);
+  return groups;
 }
 
 mustache::data conclusion_data(const Session& s) {
@@ -177,15 +273,62 @@ mustache::data conclusion_data(const Session& s) {
   d.set("assessment_markup", to_markup(s.assessment));
   d.set("assessment_continued_markup", close_sentence(to_markup(continued(s.assessment))));
   d.set("strengths", rich_list(s.strengths));
-  d.set("tasks", rich_list(s.tasks));
   d.set("has_strengths", !s.strengths.empty());
+  d.set("strengths_markup", join_sentences(s.strengths));
+  d.set("weaknesses", rich_list(s.weaknesses));
+  d.set("has_weaknesses", !s.weaknesses.empty());
+  // After "...: " a list goes on in lower case, names and abbreviations
+  // kept.
+  std::vector<RichText> weaknesses;
+  for (const RichText& w : s.weaknesses) weaknesses.push_back(continued(w));
+  d.set("weaknesses_markup", close_sentence(join_clauses(weaknesses)));
+
+  std::vector<RichText> all;
+  for (const input::Task& task : s.tasks) all.push_back(continued(task.text));
+  d.set("tasks", rich_list(all));
   d.set("has_tasks", !s.tasks.empty());
-  std::vector<std::string> sentences;
-  for (const RichText& strength : s.strengths) sentences.push_back(close_sentence(to_markup(strength)));
-  d.set("strengths_markup", join(sentences, " "));
-  std::vector<RichText> tasks;
-  for (const RichText& task : s.tasks) tasks.push_back(continued(task));
-  d.set("tasks_markup", close_sentence(join_clauses(tasks)));
+  d.set("tasks_markup", close_sentence(join_clauses(all)));
+
+  const std::vector<TaskGroup> groups = group_tasks(s);
+  mustache::data group_list = list();
+  static const char* const kLetters[] = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k",
+                                         "l", "m", "n", "o", "p", "q", "r", "s", "t", "u"};
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    mustache::data g = object();
+    g.set("to", groups[i].to);
+    g.set("is_host", groups[i].host);
+    // Decree 30 numbers the points of a section a), b), c) ... (đ after d).
+    g.set("label", groups.size() > 1 && i < std::size(kLetters) ? std::string(kLetters[i]) + ")"
+                                                                : std::string());
+    g.set("tasks", rich_list(groups[i].tasks));
+    std::vector<RichText> clauses;
+    for (const RichText& t : groups[i].tasks) clauses.push_back(continued(t));
+    g.set("tasks_markup", close_sentence(join_clauses(clauses)));
+    g.set("first", i == 0);
+    g.set("last", i + 1 == groups.size());
+    group_list << g;
+  }
+  d.set("task_groups", group_list);
+  d.set("has_several_task_groups", groups.size() > 1);
+  d.set("has_other_addressees", groups.size() > 1 || (!groups.empty() && !groups.front().host));
+  return d;
+}
+
+// The notice's numbered sections ("1. Đánh giá chung", "2. Nhiệm vụ ...",
+// "3. Trả lời kiến nghị"): numbered only when there are two or more, as a
+// single section takes no number.
+mustache::data sections_data(const Session& s) {
+  const bool answers = std::any_of(s.proposals.begin(), s.proposals.end(),
+                                   [](const input::Proposal& p) { return !p.answer.empty(); });
+  std::vector<std::pair<const char*, bool>> sections = {
+      {"assessment", true}, {"tasks", !s.tasks.empty()}, {"answers", answers}};
+  int count = 0;
+  for (const auto& [name, present] : sections) count += present;
+  mustache::data d = object();
+  int number = 0;
+  for (const auto& [name, present] : sections) {
+    d.set(name, present && count > 1 ? std::to_string(++number) + ". " : std::string());
+  }
   return d;
 }
 
@@ -218,6 +361,30 @@ mustache::data extra_data(const input::Extra& extra) {
 
 }  // namespace
 
+std::vector<std::string> names_as_written(const Session& s) {
+  std::vector<std::string> names;
+  for (const input::Member& m : s.members) names.push_back(m.name);
+  for (const input::HostPerson& p : s.host_people) names.push_back(p.name);
+  names.push_back(s.delegation_name.plain());
+  names.push_back(s.host_unit);
+  names.push_back(s.province);
+  names.push_back(s.unit);
+  names.push_back(text::proper_place_name(s.unit));
+  if (s.notice) {
+    names.push_back(s.notice->issuer);
+    names.push_back(s.notice->issuer_parent);
+    names.push_back(s.notice->place);
+    names.push_back(s.notice->signer.name);
+  }
+  if (s.minutes) {
+    names.push_back(s.minutes->chair);
+    names.push_back(s.minutes->secretary);
+    for (const input::Speech& speech : s.minutes->speeches) names.push_back(speech.speaker);
+  }
+  for (const input::Task& task : s.tasks) names.push_back(task.to);
+  return names;
+}
+
 mustache::data build_context(const Session& s, const ContextTools& tools) {
   mustache::data c = object();
   c.set("id", s.id);
@@ -240,12 +407,15 @@ mustache::data build_context(const Session& s, const ContextTools& tools) {
   c.set("report", report_data(s, tools));
   c.set("difficulties", rich_list(s.difficulties));
   c.set("has_difficulties", !s.difficulties.empty());
-  c.set("difficulties_markup", close_sentence(join_clauses(s.difficulties)));
+  std::vector<RichText> difficulties;
+  for (const RichText& d : s.difficulties) difficulties.push_back(continued(d));
+  c.set("difficulties_markup", close_sentence(join_clauses(difficulties)));
   c.set("earlier", s.earlier.plain());
   c.set("earlier_markup", to_markup(s.earlier));
   c.set("has_earlier", !s.earlier.empty());
   c.set("conclusion", conclusion_data(s));
   c.set("agency", agency_data(s));
+  c.set("sections", sections_data(s));
   c.set("has_participants", s.members.size() > 1 || !s.host_people.empty() || !s.host_groups.empty());
   mustache::data extra = object();
   for (const auto& [name, value] : s.extra_attributes) extra.set(name, value);

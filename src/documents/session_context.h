@@ -11,6 +11,9 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <string>
+#include <vector>
+
 #include "documents/context_tools.h"
 #include "input/session.h"
 
@@ -19,6 +22,12 @@ namespace vanban::documents {
 // The whole context of `session`: the fields every document shares, and
 // every kind's own (documents/kinds/).
 kainjow::mustache::data build_context(const input::Session& session, const ContextTools& tools);
+
+// The names the tone style must leave as the data spells them: people
+// (members, the host's people, signer, chair, secretary, speakers),
+// bodies (delegation, host, issuer and its parent) and places (province,
+// unit and its proper name, the notice's place).
+std::vector<std::string> names_as_written(const input::Session& session);
 
 }  // namespace vanban::documents
 

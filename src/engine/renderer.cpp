@@ -25,6 +25,7 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
   const std::string key = session.where.file + "\n" + session.id + "\n" + session.source_hash;
   if (key != context_key_) {
     context_ = documents::build_context(session, documents::ContextTools{numbers_});
+    names_ = text::NameSpellings(documents::names_as_written(session));
     context_key_ = key;
   }
   const std::string name(kind.name);
@@ -33,6 +34,7 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
   layout::Document doc;
   layout::MarkupOptions options;
   options.tone = resources_.config().tone;
+  options.names = &names_;
   SessionImages images(session, images_);
   const std::string& template_path = resources_.templates().at(name).path;
   if (!layout::parse_markup(out->markup, template_path, options, images, &doc, diagnostics)) {

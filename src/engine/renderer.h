@@ -16,6 +16,7 @@
 #include "input/session.h"
 #include "template/render.h"
 #include "text/breaks.h"
+#include "text/names.h"
 #include "text/number.h"
 
 namespace vanban::engine {
@@ -51,6 +52,7 @@ class Renderer {
   // The context of the last session: its documents share it.
   std::string context_key_;
   kainjow::mustache::data context_;
+  text::NameSpellings names_;  // of the same session
 };
 
 }  // namespace vanban::engine

@@ -11,7 +11,8 @@ namespace vanban::input {
 // The text of `node` as spans, white space collapsed as a reader of the
 // XML expects (indentation and line breaks become single spaces), NFC.
 // Unknown inline elements keep their text and lose their tag.
-RichText read_rich_text(const pugi::xml_node& node);
+// Child elements named `except` are left out (a <proposal>'s <answer>).
+RichText read_rich_text(const pugi::xml_node& node, const char* except = nullptr);
 
 }  // namespace vanban::input
 

@@ -92,6 +92,19 @@ struct Notice {
   std::vector<std::string> recipients;
 };
 
+// A task the conclusion sets, and who must carry it out.
+struct Task {
+  RichText text;
+  std::string to;  // the addressee ("Sở Tài chính"); empty: the host
+};
+
+// A proposal (kiến nghị, đề xuất) the host raised, and the delegation's
+// answer to it, if it gave one.
+struct Proposal {
+  RichText text;
+  RichText answer;  // may be empty
+};
+
 struct Speech {
   std::string speaker;
   RichText text;
@@ -104,6 +117,10 @@ struct Minutes {
   std::string secretary;
   std::string number;  // may be empty: left blank for filling by hand
   std::vector<Speech> speeches;
+  // When the minutes were read out and passed; absent: when the session ended.
+  std::optional<text::ClockTime> passed;
+  RichText closing;  // a closing line of the user's own; may be empty
+  std::vector<std::string> recipients;  // may be empty: the template's default
 };
 
 // An element or attribute the contract does not name: kept so that user
@@ -130,18 +147,26 @@ struct Session {
   RichText programme_name;
   std::optional<Decision> decision;
   RichText delegation_name;
+  // How the delegation calls itself in a sentence ("Đoàn công tác", "Tổ
+  // công tác", "Ban Chỉ đạo") and its level ("tỉnh"): from <delegation
+  // kind level>, else read from its name; level may be empty.
+  std::string delegation_kind;
+  std::string delegation_level;
   std::vector<Member> members;
   std::string host_unit;
   std::string host_level;
   std::vector<HostPerson> host_people;
   std::vector<RichText> host_groups;
   std::vector<RichText> report;
+  RichText report_summary;  // may be empty
   std::vector<Figure> figures;
+  std::vector<Proposal> proposals;
   std::vector<RichText> difficulties;
   RichText earlier;
   RichText assessment;
   std::vector<RichText> strengths;
-  std::vector<RichText> tasks;
+  std::vector<RichText> weaknesses;
+  std::vector<Task> tasks;
   std::vector<Photo> photos;
   std::string article_author;    // empty when <article> is absent
   std::string article_category;

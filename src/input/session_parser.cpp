@@ -36,6 +36,42 @@ const AnchorName kAnchors[] = {
 
 std::string clean(const char* raw) { return text::to_nfc(text::collapse_space(raw)); }
 
+bool starts_with(const std::string& s, std::string_view prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
+}
+
+// How a delegation without <delegation kind> calls itself, read from its
+// name: "Đoàn khảo sát, kiểm tra ..." is an "Đoàn", "Tổ công tác triển
+// khai ..." a "Tổ công tác", "Ban Chỉ đạo ..." a "Ban Chỉ đạo"; any other
+// name is used whole.
+std::string kind_from_name(const std::string& name) {
+  for (std::string_view kind : {"Tổ công tác", "Ban Chỉ đạo", "Tổ kiểm tra", "Đoàn"}) {
+    if (starts_with(name, kind) && (name.size() == kind.size() || name[kind.size()] == ' ')) {
+      return std::string(kind);
+    }
+  }
+  return name;
+}
+
+// The level in a delegation's name: "... Đề án 06 tỉnh Tuyên Quang" ->
+// "tỉnh"; the last level word the name holds, or none.
+std::string level_from_name(const std::string& name) {
+  std::string found;
+  std::size_t found_at = 0;
+  for (std::string_view level : {"tỉnh", "thành phố", "huyện", "thị xã", "quận", "xã", "phường", "thị trấn"}) {
+    const std::string word = " " + std::string(level) + " ";
+    const std::size_t at = name.rfind(word);
+    // The "xã" of "thị xã", the "trấn" never alone: a longer level holds them.
+    const bool inside_longer = at != std::string::npos && level == "xã" && at >= 6 &&
+                               name.compare(at - 6, 6, " thị") == 0;
+    if (at != std::string::npos && !inside_longer && (found.empty() || at > found_at)) {
+      found = std::string(level);
+      found_at = at;
+    }
+  }
+  return found;
+}
+
 // Ids become folders under the output folder: keep them inside it.
 bool safe_id(const std::string& id, std::string* why) {
   if (id.front() == '/' || id.back() == '/') {
@@ -313,6 +349,10 @@ void SessionParser::parse_delegation(const pugi::xml_node& session, Session* s) 
   pugi::xml_node delegation = child(session, "delegation", true);
   if (!delegation) return;
   s->delegation_name = rich_text(child(delegation, "name", true), true);
+  s->delegation_kind = attribute(delegation, "kind", false);
+  s->delegation_level = attribute(delegation, "level", false);
+  if (s->delegation_kind.empty()) s->delegation_kind = kind_from_name(s->delegation_name.plain());
+  if (s->delegation_level.empty()) s->delegation_level = level_from_name(s->delegation_name.plain());
   std::vector<pugi::xml_node> heads;
   for (pugi::xml_node node : delegation.children("member")) {
     Member m;
@@ -359,6 +399,14 @@ void SessionParser::parse_report(const pugi::xml_node& session, Session* s) {
   if (!report) return;
   for (pugi::xml_node p : report.children("p")) s->report.push_back(rich_text(p, true));
   if (s->report.empty()) error(report, "<report> has no <p> (at least one paragraph is required)");
+  s->report_summary = rich_text(report.child("summary"), true);
+  for (pugi::xml_node node : report.children("proposal")) {
+    Proposal p;
+    p.text = read_rich_text(node, "answer");
+    if (p.text.empty()) error(node, "<proposal> is empty");
+    p.answer = rich_text(node.child("answer"), true);
+    s->proposals.push_back(std::move(p));
+  }
   for (pugi::xml_node node : report.children("figure")) {
     Figure f;
     f.label = attribute(node, "label", true);
@@ -374,7 +422,10 @@ void SessionParser::parse_conclusion(const pugi::xml_node& session, Session* s) 
   if (!conclusion) return;
   s->assessment = rich_text(child(conclusion, "assessment", true), true);
   for (pugi::xml_node n : conclusion.children("strength")) s->strengths.push_back(rich_text(n, true));
-  for (pugi::xml_node n : conclusion.children("task")) s->tasks.push_back(rich_text(n, true));
+  for (pugi::xml_node n : conclusion.children("weakness")) s->weaknesses.push_back(rich_text(n, true));
+  for (pugi::xml_node n : conclusion.children("task")) {
+    s->tasks.push_back(Task{rich_text(n, true), attribute(n, "to", false)});
+  }
 }
 
 void SessionParser::parse_photo(const pugi::xml_node& node, Session* s) {
@@ -438,6 +489,9 @@ void SessionParser::parse_minutes(const pugi::xml_node& session, Session* s) {
   for (pugi::xml_node speech : node.children("speech")) {
     m.speeches.push_back(Speech{attribute(speech, "speaker", true), rich_text(speech, true)});
   }
+  m.passed = clock(node, "passed", false);
+  m.closing = rich_text(node.child("closing"), true);
+  for (pugi::xml_node r : node.children("recipient")) m.recipients.push_back(text(r, true));
   s->minutes = std::move(m);
 }
 

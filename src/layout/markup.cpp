@@ -87,7 +87,13 @@ class MarkupParser {
   const MarkupLocator& locator_;
   const ImageSource& images_;
   Diagnostics* diagnostics_;
+  // Text in the document's tone style, names as the session spells them.
+  std::string styled(const std::string& nfc) const {
+    return names_ ? names_->apply(nfc, tone_) : text::apply_tone_style(nfc, tone_);
+  }
+
   text::ToneStyle tone_ = text::ToneStyle::kNew;
+  const text::NameSpellings* names_ = nullptr;
   ParagraphStyle defaults_;
   double width_ = 0;  // of the text area, or of the <column> being read
 };
@@ -162,6 +168,7 @@ void MarkupParser::parse(const pugi::xml_node& root, const MarkupOptions& option
                           "margin-bottom", "margin-left", "margin-right", "page-numbers",
                           "page-number-size", "font-size", "line-height", "indent",
                           "paragraph-spacing", "align", "line-breaking"});
+  names_ = options.names;
   if (options.tone) {
     tone_ = *options.tone;
   } else if (pugi::xml_attribute tone = root.attribute("tone")) {
@@ -170,7 +177,7 @@ void MarkupParser::parse(const pugi::xml_node& root, const MarkupOptions& option
     }
   }
   auto meta = [&](const char* name) {
-    return text::apply_tone_style(text::to_nfc(text::collapse_space(root.attribute(name).value())), tone_);
+    return styled(text::to_nfc(text::collapse_space(root.attribute(name).value())));
   };
   document->metadata = Metadata{meta("title"), meta("author"), meta("subject"), meta("keywords")};
   PageSetup& page = document->page;
@@ -331,7 +338,7 @@ void MarkupParser::inlines(const pugi::xml_node& node, Inline marks, bool keep,
     if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
       Inline piece = marks;
       std::string nfc = text::to_nfc(child.value());
-      piece.text = keep ? nfc : text::apply_tone_style(nfc, tone_);
+      piece.text = keep ? nfc : styled(nfc);
       out->push_back(std::move(piece));
       continue;
     }

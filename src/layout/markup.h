@@ -9,6 +9,7 @@
 #include "base/diagnostic.h"
 #include "input/session.h"
 #include "layout/document.h"
+#include "text/names.h"
 #include "text/tone.h"
 
 namespace vanban::layout {
@@ -17,6 +18,9 @@ struct MarkupOptions {
   // The run's --tone; when absent the document's tone attribute decides,
   // and "new" when it has none.
   std::optional<text::ToneStyle> tone;
+  // Names the tone style must not touch, written as the session spells
+  // them wherever they appear (text/names.h); none when null.
+  const text::NameSpellings* names = nullptr;
 };
 
 // Where the pictures an <image src> names come from. The engine answers

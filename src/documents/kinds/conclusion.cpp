@@ -11,7 +11,7 @@ mustache::data notice_data(const input::Session& s) {
   if (!s.notice) return mustache::data(false);
   const input::Notice& n = *s.notice;
   mustache::data d = object();
-  d.set("number", pad_document_number(n.number));
+  d.set("number", pad_document_number(bare_number(n.number)));
   d.set("date", date_data(n.date));
   d.set("place", n.place);
   d.set("issuer", n.issuer);
@@ -22,6 +22,10 @@ mustache::data notice_data(const input::Session& s) {
   const bool delegation = n.issuer.compare(0, kDoan.size(), kDoan) == 0;
   d.set("issuer_is_delegation", delegation);
   d.set("issuer_rest", delegation ? n.issuer.substr(kDoan.size()) : std::string());
+  // A "Tổ" is led by its "Tổ trưởng", a "Ban" by its "Trưởng Ban".
+  d.set("issuer_is_team", n.issuer.rfind("Tổ ", 0) == 0);
+  d.set("issuer_is_board", n.issuer.rfind("Ban ", 0) == 0);
+  d.set("issuer_is_other", !delegation && n.issuer.rfind("Tổ ", 0) != 0 && n.issuer.rfind("Ban ", 0) != 0);
   d.set("issuer_parent", n.issuer_parent);
   d.set("ISSUER_PARENT", text::to_upper_vi(n.issuer_parent));
   d.set("has_issuer_parent", !n.issuer_parent.empty());
@@ -33,7 +37,7 @@ mustache::data notice_data(const input::Session& s) {
   signer.set("POSITION", text::to_upper_vi(n.signer.position));
   signer.set("name", n.signer.name);
   d.set("signer", signer);
-  d.set("recipients", string_list(n.recipients));
+  d.set("recipients", string_list(n.recipients, true));
   return d;
 }
 

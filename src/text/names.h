@@ -1,0 +1,54 @@
+// Names as written. A person's name is spelt as on their identity card, an
+// agency's as on its seal, a place's as the state writes it: the tone
+// style ("hoá" / "hóa") must not touch them. NameSpellings applies the
+// tone style to text except where it meets a name the session's data
+// gives, which it writes exactly as the data spells it, even where the
+// free text wrote it in the other style ("Chiêm Hóa" in a paragraph,
+// "Chiêm Hoá" in the data), so that one name reads one way throughout.
+#ifndef VANBAN_TEXT_NAMES_H_
+#define VANBAN_TEXT_NAMES_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "text/tone.h"
+
+namespace vanban::text {
+
+// Whether two names are the same name, whatever their tone style
+// ("Nguyễn Thị Thủy" and "Nguyễn Thị Thuỷ"). Both NFC.
+bool same_name(std::string_view a, std::string_view b);
+
+// "Chiêm Hóa" of "huyện Chiêm Hóa", "Điện Biên Phủ" of "thành phố Điện
+// Biên Phủ": a place's proper name without its administrative level;
+// the input itself when it has none.
+std::string proper_place_name(std::string_view unit);
+
+class NameSpellings {
+ public:
+  NameSpellings() = default;
+  // `names`: NFC. A name of one syllable, or one that does not start with
+  // a capital letter, is ignored: alone it could be a common word.
+  explicit NameSpellings(const std::vector<std::string>& names);
+
+  // `s` (NFC) in `style`, every known name in its data spelling (in upper
+  // case where the text has it in upper case: "UBND HUYỆN CHIÊM HOÁ").
+  std::string apply(std::string_view s, ToneStyle style) const;
+
+  bool empty() const { return names_.empty(); }
+
+ private:
+  struct Name {
+    std::vector<std::string> words;  // as the data spells them
+    std::vector<std::string> keys;   // lower case, new tone style
+  };
+  std::vector<Name> names_;  // longest first
+  // Key of a name's first word -> the names starting with it.
+  std::unordered_map<std::string, std::vector<const Name*>> by_first_key_;
+};
+
+}  // namespace vanban::text
+
+#endif  // VANBAN_TEXT_NAMES_H_
