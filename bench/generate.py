@@ -45,6 +45,16 @@ SENTENCES = [
 ]
 
 
+ADDRESSEES = ["Sở Tài chính", "Công an tỉnh", "Sở Thông tin và Truyền thông",
+              "Văn phòng Điều phối Đề án 06 tỉnh"]
+OTHER_HOSTS = ["Sở Tư pháp", "Sở Tài nguyên và Môi trường", "Ban Quản lý các khu công nghiệp"]
+PROPOSALS = [("Đề nghị tỉnh hỗ trợ kinh phí mua sắm thiết bị đọc thẻ căn cước công dân",
+              "Giao Sở Tài chính tham mưu bố trí kinh phí trong năm."),
+             ("Đề nghị nâng cấp đường truyền cho Bộ phận một cửa cấp xã", ""),
+             ("Đề nghị tập huấn cho công chức cấp xã về dịch vụ công trực tuyến",
+              "Giao Sở Thông tin và Truyền thông tổ chức tập huấn trong quý tới.")]
+
+
 def person(rng):
     return f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
 
@@ -62,6 +72,31 @@ def session(i, rng):
                                                k=rng.randint(2, 15))
                   for _ in range(rng.randint(2, 8))]
     report = "\n".join(f"    <p>{escape(p)}</p>" for p in paragraphs)
+    # Some sessions are held with a department rather than the local
+    # government; some carry the optional parts of the contract, written
+    # the way people type them (bullets, end punctuation, "Số:").
+    if rng.random() < 0.2:
+        host_unit = f"{rng.choice(OTHER_HOSTS)} tỉnh {province}"
+        host_title = "Giám đốc Sở" if host_unit.startswith("Sở") else "Trưởng ban"
+    else:
+        host_unit = "UBND " + unit
+        host_title = "Chủ tịch UBND " + unit.split(" ")[0]
+    extra_report = ""
+    if rng.random() < 0.5:
+        extra_report += f"      <summary>{escape(rng.choice(paragraphs))}</summary>\n"
+    if rng.random() < 0.5:
+        extra_report += f'      <figure label="Tổ công tác cấp thôn được thành lập" value="{rng.randint(50, 300)}" of="300" unit="tổ"/>\n'
+    for text, answer in rng.sample(PROPOSALS, rng.randint(0, 2)):
+        inner = escape(text) + (f"<answer>{escape(answer)}</answer>" if answer else "")
+        extra_report += f"      <proposal>{inner}</proposal>\n"
+    extra_conclusion = ""
+    if rng.random() < 0.5:
+        extra_conclusion += "      <weakness>Tỷ lệ hồ sơ trực tuyến toàn trình còn thấp</weakness>\n"
+    for to in rng.sample(ADDRESSEES, rng.randint(0, 2)):
+        extra_conclusion += f'      <task to={quoteattr(to)}>Phối hợp hướng dẫn {escape(unit)} triển khai các nhiệm vụ còn chậm</task>\n'
+    bullet = rng.choice(["", "- ", "-"])
+    end = rng.choice(["", ";", "."])
+    number = rng.choice(["", "Số: "]) + f"{rng.randint(1, 99)}/TB-ĐKT"
     return f"""  <session version="1" id="bench/{slug}">
     <when date="{date}" part="{rng.choice(['sáng', 'chiều'])}" time="{rng.choice(['08:00', '14:00'])}"/>
     <where province={quoteattr(province)} unit={quoteattr(unit)}/>
@@ -74,26 +109,26 @@ def session(i, rng):
       <member name="{head}" title="Phó Chủ tịch UBND tỉnh" role="Trưởng đoàn" head="true"/>
       <member name="{deputy}" title="Phó Giám đốc Công an tỉnh" role="Phó Trưởng đoàn"/>
     </delegation>
-    <host unit={quoteattr('UBND ' + unit)}>
-      <person name="{host}"><title>Chủ tịch UBND {escape(unit.split(' ')[0])}</title></person>
+    <host unit={quoteattr(host_unit)}>
+      <person name="{host}"><title>{escape(host_title)}</title></person>
       <group>các thành viên Tổ công tác</group>
     </host>
     <report>
 {report}
       <figure label="Tỷ lệ hồ sơ trực tuyến" value="{rng.uniform(30, 99):.1f}" unit="%"/>
-    </report>
+{extra_report}    </report>
     <difficulties><item>Đường truyền dữ liệu nhiều lúc không ổn định</item></difficulties>
     <conclusion>
       <assessment>Đoàn kiểm tra đánh giá cao kết quả triển khai Đề án 06 trên địa bàn {escape(unit)}.</assessment>
       <task>Tiếp tục rà soát, làm sạch dữ liệu dân cư</task>
       <task>Đẩy mạnh thanh toán không dùng tiền mặt</task>
-    </conclusion>
+{extra_conclusion}    </conclusion>
     <article author="Ban Biên tập"/>
-    <notice number="{rng.randint(1, 99)}/TB-ĐKT" date="{date}" place={quoteattr(province)}>
+    <notice number="{number}" date="{date}" place={quoteattr(province)}>
       <issuer parent={quoteattr('UBND tỉnh ' + province)}>Đoàn kiểm tra Đề án 06</issuer>
       <signer authority="TM. ĐOÀN KIỂM TRA" position="Trưởng đoàn" name="{head}"/>
-      <recipient>UBND {escape(unit)}</recipient>
-      <recipient>Lưu: VT</recipient>
+      <recipient>{bullet}{escape(host_unit)}{end}</recipient>
+      <recipient>{bullet}Lưu: VT{end}</recipient>
     </notice>
     <minutes start="14:00" end="16:30" chair="{head}" secretary="{secretary}">
       <speech speaker="{host}">Báo cáo kết quả triển khai Đề án 06.</speech>

@@ -25,9 +25,17 @@ RichText edit_start(RichText text, Edit edit) {
 }
 
 // Removes a trailing ';', ',' or '.' (not an ellipsis) so that clauses can be
-// joined with "; " and the whole closed once.
+// joined with "; " and the whole closed once, and a bullet the user typed
+// before the item ("- ", "+ "), which the template writes itself.
 RichText strip_end_punctuation(RichText text) {
   if (text.spans.empty()) return text;
+  std::string& first = text.spans.front().text;
+  std::size_t bullet = 0;
+  while (bullet < first.size() && (first[bullet] == '-' || first[bullet] == '+' || first[bullet] == '*') &&
+         bullet + 1 < first.size() && first[bullet + 1] == ' ') {
+    bullet += 2;
+  }
+  first.erase(0, bullet);
   std::string& last = text.spans.back().text;
   while (!last.empty() && !ends_with(last, "...") && !ends_with(last, "…") &&
          (last.back() == ';' || last.back() == ',' || last.back() == '.' || last.back() == ' ')) {
