@@ -1051,3 +1051,13 @@ TEST_CASE("text: a LineBreaker can be reused") {
   CHECK(marked(lb, "a b") == "a |b");
   CHECK(marked(lb, "Số 06/QĐ-TTg") == first);
 }
+
+TEST_CASE("text: a clause continues in lower case unless it starts an organisation's name") {
+  using vanban::text::continue_sentence;
+  CHECK(continue_sentence("Tổ chức thu nhận hồ sơ lưu động") == "tổ chức thu nhận hồ sơ lưu động");
+  CHECK(continue_sentence("Ban hành kế hoạch") == "ban hành kế hoạch");
+  CHECK(continue_sentence("Văn bản chỉ đạo đã ban hành") == "văn bản chỉ đạo đã ban hành");
+  CHECK(continue_sentence("Tổ công tác cấp xã") == "Tổ công tác cấp xã");
+  CHECK(continue_sentence("Sở Tài chính tham mưu") == "Sở Tài chính tham mưu");
+  CHECK(continue_sentence("Văn phòng Điều phối") == "Văn phòng Điều phối");
+}

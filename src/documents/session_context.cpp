@@ -361,27 +361,29 @@ mustache::data extra_data(const input::Extra& extra) {
 
 }  // namespace
 
-std::vector<std::string> names_as_written(const Session& s) {
-  std::vector<std::string> names;
-  for (const input::Member& m : s.members) names.push_back(m.name);
-  for (const input::HostPerson& p : s.host_people) names.push_back(p.name);
-  names.push_back(s.delegation_name.plain());
-  names.push_back(s.host_unit);
-  names.push_back(s.province);
-  names.push_back(s.unit);
-  names.push_back(text::proper_place_name(s.unit));
+NamesAsWritten names_as_written(const Session& s) {
+  NamesAsWritten names;
+  std::vector<std::string>& people = names.people;
+  for (const input::Member& m : s.members) people.push_back(m.name);
+  for (const input::HostPerson& p : s.host_people) people.push_back(p.name);
+  std::vector<std::string>& others = names.others;
+  others.push_back(s.delegation_name.plain());
+  others.push_back(s.host_unit);
+  others.push_back(s.province);
+  others.push_back(s.unit);
+  others.push_back(text::proper_place_name(s.unit));
   if (s.notice) {
-    names.push_back(s.notice->issuer);
-    names.push_back(s.notice->issuer_parent);
-    names.push_back(s.notice->place);
-    names.push_back(s.notice->signer.name);
+    others.push_back(s.notice->issuer);
+    others.push_back(s.notice->issuer_parent);
+    others.push_back(s.notice->place);
+    people.push_back(s.notice->signer.name);
   }
   if (s.minutes) {
-    names.push_back(s.minutes->chair);
-    names.push_back(s.minutes->secretary);
-    for (const input::Speech& speech : s.minutes->speeches) names.push_back(speech.speaker);
+    people.push_back(s.minutes->chair);
+    people.push_back(s.minutes->secretary);
+    for (const input::Speech& speech : s.minutes->speeches) people.push_back(speech.speaker);
   }
-  for (const input::Task& task : s.tasks) names.push_back(task.to);
+  for (const input::Task& task : s.tasks) others.push_back(task.to);
   return names;
 }
 

@@ -27,7 +27,11 @@ kainjow::mustache::data build_context(const input::Session& session, const Conte
 // (members, the host's people, signer, chair, secretary, speakers),
 // bodies (delegation, host, issuer and its parent) and places (province,
 // unit and its proper name, the notice's place).
-std::vector<std::string> names_as_written(const input::Session& session);
+struct NamesAsWritten {
+  std::vector<std::string> people;  // which no line breaks inside
+  std::vector<std::string> others;
+};
+NamesAsWritten names_as_written(const input::Session& session);
 
 }  // namespace vanban::documents
 

@@ -25,7 +25,8 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
   const std::string key = session.where.file + "\n" + session.id + "\n" + session.source_hash;
   if (key != context_key_) {
     context_ = documents::build_context(session, documents::ContextTools{numbers_});
-    names_ = text::NameSpellings(documents::names_as_written(session));
+    const documents::NamesAsWritten names = documents::names_as_written(session);
+    names_ = text::NameSpellings(names.others, names.people);
     context_key_ = key;
   }
   const std::string name(kind.name);

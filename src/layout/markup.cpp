@@ -21,6 +21,11 @@ bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\
 // Where an element of the markup was written: the src-at the template
 // stage put on it or on the nearest enclosing element (template/source_map.h);
 // for markup written by hand (tests, --markup files), its own position.
+Inline with_text(Inline marks, std::string text) {
+  marks.text = std::move(text);
+  return marks;
+}
+
 class MarkupLocator {
  public:
   MarkupLocator(const std::string& markup, const std::string& name) : markup_(markup), name_(name) {}
@@ -336,10 +341,19 @@ void MarkupParser::inlines(const pugi::xml_node& node, Inline marks, bool keep,
                            std::vector<Inline>* out) {
   for (pugi::xml_node child : node.children()) {
     if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-      Inline piece = marks;
       std::string nfc = text::to_nfc(child.value());
-      piece.text = keep ? nfc : styled(nfc);
-      out->push_back(std::move(piece));
+      std::vector<std::pair<std::size_t, std::size_t>> people;
+      std::string text = keep ? nfc : names_ ? names_->apply(nfc, tone_, &people) : styled(nfc);
+      // A person's name is one unit: no line breaks inside it.
+      std::size_t from = 0;
+      for (const auto& [begin, end] : people) {
+        if (begin > from) out->push_back(with_text(marks, text.substr(from, begin - from)));
+        Inline name = with_text(marks, text.substr(begin, end - begin));
+        name.no_break = true;
+        out->push_back(std::move(name));
+        from = end;
+      }
+      if (from < text.size() || people.empty()) out->push_back(with_text(marks, text.substr(from)));
       continue;
     }
     if (child.type() != pugi::node_element) continue;

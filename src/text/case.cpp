@@ -100,9 +100,25 @@ std::string continue_sentence(std::string_view s) {
       "Văn", "Trung", "Thường", "Công", "Đảng", "Nhà", "Nhân", "Mặt", "Quốc",
       "Bảo", "Viện", "Trường", "Bệnh", "Ngân", "Kho", "Quỹ", "Tòa", "Toà", "Đài", "Báo",
       "Hạt", "Trạm", "Liên", "Hợp", "Bưu"};
+  // ... unless, with the word after it, it is a common word: "Tổ chức"
+  // (to organise), "Ban hành" (to issue), "Văn bản", "Công tác".
+  static const char* const kCommonWords[] = {
+      "Tổ chức",   "Ban hành",   "Văn bản",   "Công tác",   "Công việc",  "Công khai",
+      "Công nghệ", "Bảo đảm",    "Bảo vệ",    "Chi trả",    "Chi phí",    "Hội nghị",
+      "Thường xuyên", "Liên thông", "Liên kết", "Hợp tác",   "Bộ phận",    "Phòng chống",
+      "Văn hoá",   "Văn hóa",    "Trung thực", "Nhà ở",     "Quốc tế",    "Kho bãi"};
   const std::string nfc_word = to_nfc(word);
-  for (const char* head : kOrganisationHeads) {
-    if (nfc_word == head) return to_nfc(s);
+  bool head = false;
+  for (const char* h : kOrganisationHeads) head = head || nfc_word == h;
+  if (head) {
+    const std::string nfc = to_nfc(s.substr(first.begin));
+    bool common = false;
+    for (const char* w : kCommonWords) {
+      const std::string_view c(w);
+      common = common || (nfc.compare(0, c.size(), c) == 0 &&
+                          (nfc.size() == c.size() || !is_letter(static_cast<unsigned char>(nfc[c.size()]))));
+    }
+    if (!common) return to_nfc(s);
   }
 
   // A name ("Nguyễn Văn An") or a title ("Đoàn Công tác"): the next word,

@@ -79,9 +79,15 @@ std::string proper_place_name(std::string_view unit) {
   return std::string(unit);
 }
 
-NameSpellings::NameSpellings(const std::vector<std::string>& names) {
-  for (const std::string& name : names) {
+NameSpellings::NameSpellings(const std::vector<std::string>& names,
+                             const std::vector<std::string>& people) {
+  std::vector<std::pair<const std::string*, bool>> all;
+  for (const std::string& name : people) all.emplace_back(&name, true);
+  for (const std::string& name : names) all.emplace_back(&name, false);
+  for (const auto& [name_ptr, person] : all) {
+    const std::string& name = *name_ptr;
     Name n;
+    n.person = person;
     n.words = words_of(name);
     if (n.words.size() < 2 || !starts_upper(n.words.front())) continue;
     for (const std::string& w : n.words) n.keys.push_back(key_of(w));
@@ -95,7 +101,8 @@ NameSpellings::NameSpellings(const std::vector<std::string>& names) {
   for (const Name& n : names_) by_first_key_[n.keys.front()].push_back(&n);
 }
 
-std::string NameSpellings::apply(std::string_view s, ToneStyle style) const {
+std::string NameSpellings::apply(std::string_view s, ToneStyle style,
+                                 std::vector<std::pair<std::size_t, std::size_t>>* people) const {
   if (names_.empty()) return apply_tone_style(s, style);
   // Words and the spaces between them, by offset.
   struct Word {
@@ -157,6 +164,7 @@ std::string NameSpellings::apply(std::string_view s, ToneStyle style) const {
     // Everything before the name in its tone style, then the name as the
     // data spells it, then the last word's punctuation.
     flush_styled(words[i].begin + lead);
+    const std::size_t name_begin = out.size();
     const std::size_t n = match->words.size();
     for (std::size_t k = 0; k < n; ++k) {
       const std::size_t begin = k == 0 ? words[i].begin + lead : words[i + k].begin;
@@ -166,6 +174,7 @@ std::string NameSpellings::apply(std::string_view s, ToneStyle style) const {
       out += all_upper(original) && !all_upper(match->words[k]) ? to_upper_vi(match->words[k])
                                                                  : match->words[k];
     }
+    if (people && match->person) people->emplace_back(name_begin, out.size());
     const std::size_t last_begin = n == 1 ? words[i].begin + lead : words[i + n - 1].begin;
     copied = last_begin + trailing_from;
     i += n - 1;

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "text/tone.h"
@@ -31,11 +32,17 @@ class NameSpellings {
   NameSpellings() = default;
   // `names`: NFC. A name of one syllable, or one that does not start with
   // a capital letter, is ignored: alone it could be a common word.
-  explicit NameSpellings(const std::vector<std::string>& names);
+  // `people` are the persons' names among them, which a line must not
+  // break inside.
+  explicit NameSpellings(const std::vector<std::string>& names,
+                         const std::vector<std::string>& people = {});
 
   // `s` (NFC) in `style`, every known name in its data spelling (in upper
   // case where the text has it in upper case: "UBND HUYỆN CHIÊM HOÁ").
-  std::string apply(std::string_view s, ToneStyle style) const;
+  // When `people` is given, it receives the byte ranges [begin, end) of
+  // the persons' names in the result.
+  std::string apply(std::string_view s, ToneStyle style,
+                    std::vector<std::pair<std::size_t, std::size_t>>* people = nullptr) const;
 
   bool empty() const { return names_.empty(); }
 
@@ -43,6 +50,7 @@ class NameSpellings {
   struct Name {
     std::vector<std::string> words;  // as the data spells them
     std::vector<std::string> keys;   // lower case, new tone style
+    bool person = false;
   };
   std::vector<Name> names_;  // longest first
   // Key of a name's first word -> the names starting with it.
