@@ -124,6 +124,12 @@ std::vector<std::size_t> cuts_of(const ParagraphText& para, std::size_t begin, s
   return cuts;
 }
 
+// Penalties of phrase-aware breaking (titles, headers): a break inside a
+// word of two or three syllables costs about as much as a line stretched
+// to the tolerance; any break but a phrase boundary a little.
+constexpr int kInsideWord = 2000;
+constexpr int kOutsidePhrase = 150;
+
 // <nobr> forbids breaks inside it.
 void forbid_inside_nobr(const ParagraphText& para, std::vector<text::BreakOpportunity>* breaks) {
   for (text::BreakOpportunity& b : *breaks) {
@@ -231,14 +237,29 @@ Measure measure_of(double width, const ParagraphStyle& style) {
 // line count need not be monotonic in the width (total fit), but the upper
 // bound always satisfies the condition, so the answer always does.
 double balanced_width(const std::vector<Segment>& segs, double width, const ParagraphStyle& style) {
-  std::size_t lines = line_ends(segs, measure_of(width, style), style.breaking).size();
+  // What the breaks cost: narrowing must not make them worse (a break
+  // inside a word or away from a phrase boundary instead of at one).
+  auto cost = [&](const LineEnds& ends) {
+    long sum = 0;
+    for (std::size_t k = 0; k + 1 < ends.size(); ++k) sum += std::min(segs[ends[k]].penalty, text::kForbidden);
+    // A last line of one segment is a widow (see total_fit.cpp).
+    if (ends.size() > 1 && ends[ends.size() - 1] == ends[ends.size() - 2] + 1) sum += kInsideWord;
+    return sum;
+  };
+  const LineEnds at_width = line_ends(segs, measure_of(width, style), style.breaking);
+  const std::size_t lines = at_width.size();
+  const long best_cost = cost(at_width);
   if (lines <= 1) return width;
   // Below this some segment would not fit alone on a line.
   double widest = 0;
   for (const Segment& s : segs) widest = std::max(widest, s.width);
   double lo = widest + std::max(0.0, style.first_indent), hi = width;
   auto fits = [&](double w) {
-    return line_ends(segs, measure_of(w, style), style.breaking).size() <= lines;
+    const LineEnds ends = line_ends(segs, measure_of(w, style), style.breaking);
+    // Greedy breaking does not weigh penalties, so only total fit is held
+    // to their cost.
+    return ends.size() <= lines &&
+           (style.breaking == LineBreaking::kGreedy || cost(ends) <= best_cost);
   };
   if (lo >= hi) return width;
   if (fits(lo)) return lo;
@@ -320,8 +341,20 @@ std::vector<Line> break_lines(const Paragraph& paragraph, double width, const Fo
   if (para.text().empty()) return {empty};
   report_missing_glyphs(para, fonts, paragraph.where, diagnostics);
 
-  SegmentedText text = segments_of(para, breaker.opportunities(para.text()),
-                                   width - std::max(0.0, style.first_indent), fonts, size);
+  // Titles, headers and signer blocks break the way a clerk breaks them:
+  // at phrase boundaries, never inside a word of two or three syllables
+  // when another breaking exists.
+  const bool phrase_aware = style.balance || style.align == Align::kCenter;
+  std::vector<text::BreakOpportunity> breaks = breaker.opportunities(para.text(), phrase_aware);
+  if (phrase_aware) {
+    for (text::BreakOpportunity& b : breaks) {
+      if (b.mandatory || b.penalty >= text::kForbidden) continue;
+      if (b.inside_word) b.penalty = std::max(b.penalty, kInsideWord);
+      else if (!b.phrase_boundary) b.penalty += kOutsidePhrase;
+    }
+  }
+  SegmentedText text = segments_of(para, std::move(breaks), width - std::max(0.0, style.first_indent),
+                                   fonts, size);
   const std::vector<Segment>& segs = text.segments;
   if (segs.empty()) return {empty};  // only spaces
   double measure = style.balance ? balanced_width(segs, width, style) : width;

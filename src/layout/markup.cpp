@@ -87,7 +87,10 @@ class MarkupParser {
   void image(const pugi::xml_node& node, std::vector<Block>* out);
   void rule(const pugi::xml_node& node, std::vector<Block>* out);
   void columns(const pugi::xml_node& node, std::vector<Block>* out);
-  void inlines(const pugi::xml_node& node, Inline marks, bool keep, std::vector<Inline>* out);
+  // `phrases`: the paragraph is a title or header (centred or balanced),
+  // where a place's or body's short name stays whole too.
+  void inlines(const pugi::xml_node& node, Inline marks, bool keep, bool phrases,
+               std::vector<Inline>* out);
 
   const MarkupLocator& locator_;
   const ImageSource& images_;
@@ -312,7 +315,7 @@ void MarkupParser::paragraph(const pugi::xml_node& node, std::vector<Block>* out
   flag(node, "italic", &marks.italic);
 
   std::vector<Inline> raw;
-  inlines(node, marks, false, &raw);
+  inlines(node, marks, false, p.style.balance || p.style.align == Align::kCenter, &raw);
   // Collapse white space across inline boundaries, as HTML does: template
   // indentation and line breaks become single spaces; <br/> survives as \n.
   text::SpaceCollapser spaces;
@@ -337,23 +340,26 @@ void MarkupParser::paragraph(const pugi::xml_node& node, std::vector<Block>* out
   out->push_back(std::move(p));
 }
 
-void MarkupParser::inlines(const pugi::xml_node& node, Inline marks, bool keep,
+void MarkupParser::inlines(const pugi::xml_node& node, Inline marks, bool keep, bool phrases,
                            std::vector<Inline>* out) {
   for (pugi::xml_node child : node.children()) {
     if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
       std::string nfc = text::to_nfc(child.value());
-      std::vector<std::pair<std::size_t, std::size_t>> people;
-      std::string text = keep ? nfc : names_ ? names_->apply(nfc, tone_, &people) : styled(nfc);
-      // A person's name is one unit: no line breaks inside it.
+      std::vector<text::NameSpellings::Found> names;
+      std::string text = keep ? nfc : names_ ? names_->apply(nfc, tone_, &names) : styled(nfc);
+      // A person's name is one unit, and in a title so is a place's or a
+      // body's short name ("Tuyên Quang"): no line breaks inside them.
       std::size_t from = 0;
-      for (const auto& [begin, end] : people) {
+      for (const text::NameSpellings::Found& name : names) {
+        if (!name.person && !(phrases && name.words <= 3)) continue;
+        const std::size_t begin = name.begin, end = name.end;
         if (begin > from) out->push_back(with_text(marks, text.substr(from, begin - from)));
-        Inline name = with_text(marks, text.substr(begin, end - begin));
-        name.no_break = true;
-        out->push_back(std::move(name));
+        Inline whole = with_text(marks, text.substr(begin, end - begin));
+        whole.no_break = true;
+        out->push_back(std::move(whole));
         from = end;
       }
-      if (from < text.size() || people.empty()) out->push_back(with_text(marks, text.substr(from)));
+      if (from < text.size() || from == 0) out->push_back(with_text(marks, text.substr(from)));
       continue;
     }
     if (child.type() != pugi::node_element) continue;
@@ -374,7 +380,7 @@ void MarkupParser::inlines(const pugi::xml_node& node, Inline marks, bool keep,
       continue;
     }
     check_attributes(child, {});
-    inlines(child, inner, inner_keep, out);
+    inlines(child, inner, inner_keep, phrases, out);
   }
 }
 

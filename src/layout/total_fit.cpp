@@ -17,6 +17,7 @@ namespace {
 // modest shrink (to two thirds at ratio -1, below which text looks jammed).
 constexpr double kStretch = 1.0;
 constexpr double kShrink = 1.0 / 3;
+constexpr double kRaggedStretch = 0.25;
 // The first pass considers no line looser than this (spaces 3.5 times
 // their width). Only a paragraph that cannot be set so pays for a second
 // pass, which has no limit and may use forbidden breaks.
@@ -27,6 +28,9 @@ constexpr double kTolerance = 2.5;
 // other lines' choices apart.
 constexpr double kMaxRatio = 10;
 constexpr double kLineDemerits = 1;
+// See consider(): (1 + 2000)^2 is above the demerits of any line within
+// kTolerance (about 1563^2).
+constexpr double kShortLastLine = 2000;
 // Added when a line's fitness class is more than one class away from the
 // previous line's: a loose line next to a tight one, the unevenness total
 // fit exists to avoid. About what one line with doubled spaces (ratio 1)
@@ -158,6 +162,11 @@ double TotalFit::ratio(std::size_t first, std::size_t last, bool final_line) con
   if (std::abs(slack) <= kEpsilon) return 0;
   if (slack > 0) {
     if (final_line) return 0;
+    // Ragged lines (centred, flush left or right) are not stretched: how
+    // short one is counts against the line's width, as if glue at its ends
+    // could take a quarter of it, so a title breaks at a phrase rather than
+    // fill its lines.
+    if (!measure_.justify) return slack / (available * kRaggedStretch);
     return spaces > 0 ? slack / (spaces * kStretch) : kInfinity;
   }
   double shrink = measure_.justify && !final_line ? spaces * kShrink : 0;
@@ -176,6 +185,10 @@ void TotalFit::consider(const Active& from, std::size_t last, double ratio, cons
   bool forced = segment.mandatory || last + 1 == segments_.size();
   bool forbidden = !forced && segment.penalty >= text::kForbidden;
   double penalty = forced || forbidden ? 0 : segment.penalty;
+  // A last line of one syllable ("tiến / độ.") reads as a widow: it costs
+  // more than any line within the tolerance, so it stays only where no
+  // other breaking exists.
+  if (last + 1 == segments_.size() && alone && from.position > 0) penalty += kShortLastLine;
   double r = std::min(std::abs(ratio), kMaxRatio);
   double line = kLineDemerits + 100 * r * r * r + penalty;
   int fitness = fitness_of(ratio);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_set>
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
@@ -9,6 +10,8 @@
 #include <unicode/ubrk.h>
 #include <unicode/unistr.h>
 
+#include "text/case.h"
+#include "text/tone.h"
 #include "text/utf8.h"
 
 namespace vanban::text {
@@ -151,6 +154,8 @@ int penalty_between(std::string_view s, const Token& a, const Token& b) {
   const std::string_view ca = core(s, a), cb = core(s, b);
   if (has_closing(a) || has_opening(b)) return 0;  // "2023. Năm", "số (5)"
   if (is_number(ca) && is_unit(cb)) return kForbidden;
+  // A line that starts with a spaced dash reads as a new list item.
+  if (cb == "-" || cb == "\u2013" || cb == "\u2014") return kForbidden;
   // "06/QĐ-TTg" and "13/6/2023." start with a digit too.
   if (is_number_lead(ca) && !cb.empty() && is_digit(cb.front())) return kForbidden;
   return 0;
@@ -202,15 +207,84 @@ void glue_numbered_names(std::string_view s, const std::vector<Token>& tokens, s
   }
 }
 
+// A word's key in the lexicon: lower case, new tone style.
+std::string word_key(std::string_view word) { return apply_tone_style(to_lower_vi(word), ToneStyle::kNew); }
+
+// Words a clerk breaks a title before: "... của / UBND huyện", "... tại /
+// huyện Chiêm Hoá", "đối với", "giai đoạn 2022 - 2025".
+bool leads_phrase(std::string_view key, std::string_view next_key) {
+  static constexpr std::string_view kLeads[] = {
+      "và",   "tại",  "với", "về",   "của",  "trong", "trên", "theo",  "cho",     "để",
+      "nhằm", "thuộc", "đến", "từ",   "do",   "giai",  "đối",  "hoặc",  "nhưng",   "tỉnh",
+      "huyện", "xã",  "phường", "quận", "thị", "thành"};
+  for (std::string_view lead : kLeads) {
+    if (key != lead) continue;
+    if (lead == "giai") return next_key == "đoạn";
+    if (lead == "đối") return next_key == "với";
+    if (lead == "thị") return next_key == "xã" || next_key == "trấn";
+    if (lead == "thành") return next_key == "phố";
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 struct LineBreaker::Impl {
   // Null only if ICU has no break rules; then every run of white space is
   // an opportunity.
   std::unique_ptr<icu::BreakIterator> iterator;
+  // The words of vietnamese_words.inc, as keys, syllables joined by a space.
+  std::unordered_set<std::string> words;
+  std::size_t longest_word = 0;  // in syllables
 };
 
+namespace {
+
+void load_lexicon(std::unordered_set<std::string>* words, std::size_t* longest) {
+  static constexpr std::string_view kWords[] = {
+#include "text/vietnamese_words.inc"
+  };
+  for (std::string_view w : kWords) {
+    const std::string key = word_key(w);
+    words->insert(key);
+    *longest = std::max<std::size_t>(*longest, 1 + std::count(key.begin(), key.end(), ' '));
+  }
+}
+
+// Marks, in `inside` and `boundary` (indexed like `after`), the breaks
+// between tokens k and k + 1 that split a lexicon word or that a phrase
+// starts at.
+void mark_phrases(std::string_view s, const std::vector<Token>& tokens,
+                  const std::unordered_set<std::string>& words, std::size_t longest,
+                  std::vector<bool>* inside, std::vector<bool>* boundary) {
+  std::vector<std::string> keys;
+  keys.reserve(tokens.size());
+  for (const Token& t : tokens) keys.push_back(word_key(core(s, t)));
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    if (k + 1 < tokens.size()) {
+      (*boundary)[k] = has_closing(tokens[k]) ||
+                       leads_phrase(keys[k + 1], k + 2 < tokens.size() ? keys[k + 2] : std::string());
+    }
+    // The longest lexicon word that starts here, its syllables not parted
+    // by punctuation.
+    std::string joined = keys[k];
+    for (std::size_t n = 2; n <= longest && k + n <= tokens.size(); ++n) {
+      const std::size_t last = k + n - 1;
+      if (has_closing(tokens[last - 1]) || has_opening(tokens[last])) break;
+      joined += ' ';
+      joined += keys[last];
+      if (words.count(joined)) {
+        for (std::size_t i = k; i < last; ++i) (*inside)[i] = true;
+      }
+    }
+  }
+}
+
+}  // namespace
+
 LineBreaker::LineBreaker() : impl_(std::make_unique<Impl>()) {
+  load_lexicon(&impl_->words, &impl_->longest_word);
   UErrorCode status = U_ZERO_ERROR;
   impl_->iterator.reset(icu::BreakIterator::createLineInstance(icu::Locale("vi"), status));
   if (U_FAILURE(status)) impl_->iterator.reset();
@@ -218,7 +292,7 @@ LineBreaker::LineBreaker() : impl_(std::make_unique<Impl>()) {
 
 LineBreaker::~LineBreaker() = default;
 
-std::vector<BreakOpportunity> LineBreaker::opportunities(std::string_view s) const {
+std::vector<BreakOpportunity> LineBreaker::opportunities(std::string_view s, bool phrases) const {
   std::vector<BreakOpportunity> out;
   if (s.empty()) return out;
 
@@ -268,6 +342,8 @@ std::vector<BreakOpportunity> LineBreaker::opportunities(std::string_view s) con
   }
   discourage_names(tokens, &after);
   glue_numbered_names(s, tokens, &after);
+  std::vector<bool> inside(tokens.size(), false), boundary(tokens.size(), false);
+  if (phrases) mark_phrases(s, tokens, impl_->words, impl_->longest_word, &inside, &boundary);
 
   for (BreakOpportunity& b : out) {
     if (b.mandatory || b.offset == s.size()) continue;
@@ -281,7 +357,10 @@ std::vector<BreakOpportunity> LineBreaker::opportunities(std::string_view s) con
           tokens.begin(), tokens.end(), b.offset,
           [](const Token& t, std::size_t offset) { return t.begin < offset; });
       if (next != tokens.end() && next != tokens.begin() && next->begin == b.offset) {
-        b.penalty = after[static_cast<std::size_t>(next - tokens.begin()) - 1];
+        const std::size_t k = static_cast<std::size_t>(next - tokens.begin()) - 1;
+        b.penalty = after[k];
+        b.inside_word = inside[k];
+        b.phrase_boundary = boundary[k];
       }
     } else if (is_dash(prev) || prev == 0x200B) {
       // A dash may end a line; a zero width space is an explicit opportunity.

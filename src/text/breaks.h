@@ -8,7 +8,9 @@
 // "năm", "Số", "số", "Điều", "khoản", "Mẫu" (and a few more) and the number
 // that follows. So a date written "ngày 13 tháng 6 năm 2023" is one unit.
 // Breaks inside a person's name (a run of two to four capitalised
-// syllables) get kDiscouraged. Only breaks after white space (or after an
+// syllables) get kDiscouraged; a break before a spaced dash ("2022 - 2025",
+// "Văn phòng - Thống kê") is kForbidden, since a line starting with "- "
+// reads as a new list item. Only breaks after white space (or after an
 // en or em dash, or a zero width space) are ordinary.
 #ifndef VANBAN_TEXT_BREAKS_H_
 #define VANBAN_TEXT_BREAKS_H_
@@ -31,6 +33,12 @@ struct BreakOpportunity {
   int penalty = 0;
   // A mandatory break (a newline in the text).
   bool mandatory = false;
+  // With phrases asked for: the break falls inside a word of two or three
+  // syllables ("kiểm | tra", vietnamese_words.inc), or at a phrase
+  // boundary (after a comma, before "và", "tại", "với", "về", "của",
+  // "trong", "đối với", "giai đoạn" ...), where a clerk breaks a title.
+  bool inside_word = false;
+  bool phrase_boundary = false;
 };
 
 constexpr int kDiscouraged = 50;
@@ -49,7 +57,9 @@ class LineBreaker {
   // the break (as in ICU): "số 06/QĐ-TTg của" gives offsets after "số "
   // (kForbidden: "số" leads a number), after "06/" and "QĐ-" (kForbidden:
   // inside a document number), after "TTg " (ordinary) and at the end.
-  std::vector<BreakOpportunity> opportunities(std::string_view s) const;
+  // `phrases`: also mark inside_word and phrase_boundary, which costs a
+  // lexicon lookup per word (for titles and headers, not body text).
+  std::vector<BreakOpportunity> opportunities(std::string_view s, bool phrases = false) const;
 
  private:
   struct Impl;

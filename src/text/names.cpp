@@ -101,8 +101,7 @@ NameSpellings::NameSpellings(const std::vector<std::string>& names,
   for (const Name& n : names_) by_first_key_[n.keys.front()].push_back(&n);
 }
 
-std::string NameSpellings::apply(std::string_view s, ToneStyle style,
-                                 std::vector<std::pair<std::size_t, std::size_t>>* people) const {
+std::string NameSpellings::apply(std::string_view s, ToneStyle style, std::vector<Found>* found) const {
   if (names_.empty()) return apply_tone_style(s, style);
   // Words and the spaces between them, by offset.
   struct Word {
@@ -174,7 +173,7 @@ std::string NameSpellings::apply(std::string_view s, ToneStyle style,
       out += all_upper(original) && !all_upper(match->words[k]) ? to_upper_vi(match->words[k])
                                                                  : match->words[k];
     }
-    if (people && match->person) people->emplace_back(name_begin, out.size());
+    if (found) found->push_back(Found{name_begin, out.size(), n, match->person});
     const std::size_t last_begin = n == 1 ? words[i].begin + lead : words[i + n - 1].begin;
     copied = last_begin + trailing_from;
     i += n - 1;

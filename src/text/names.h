@@ -39,10 +39,13 @@ class NameSpellings {
 
   // `s` (NFC) in `style`, every known name in its data spelling (in upper
   // case where the text has it in upper case: "UBND HUYỆN CHIÊM HOÁ").
-  // When `people` is given, it receives the byte ranges [begin, end) of
-  // the persons' names in the result.
-  std::string apply(std::string_view s, ToneStyle style,
-                    std::vector<std::pair<std::size_t, std::size_t>>* people = nullptr) const;
+  // When `found` is given, it receives where the names are in the result.
+  struct Found {
+    std::size_t begin = 0, end = 0;  // bytes
+    std::size_t words = 0;
+    bool person = false;
+  };
+  std::string apply(std::string_view s, ToneStyle style, std::vector<Found>* found = nullptr) const;
 
   bool empty() const { return names_.empty(); }
 
