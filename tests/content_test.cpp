@@ -312,3 +312,29 @@ TEST_CASE("content: a generated corpus has no doubled punctuation and no lower-c
   }
   CHECK(checked == 120);
 }
+
+TEST_CASE("content: the place-date line never wraps, for the longest places") {
+  TempDir dir;
+  std::string sessions;
+  const std::vector<std::pair<std::string, std::string>> places = {
+      {"Thành phố Hồ Chí Minh", "2024-12-28"}, {"Bà Rịa - Vũng Tàu", "2024-11-28"},
+      {"Thừa Thiên Huế", "2024-12-28"}, {"Điện Biên", "2024-12-28"}};
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    std::string xml = session_for(kHosts[1], "dia-danh/" + std::to_string(i));
+    xml = testing::replace_once(xml, "date=\"2024-03-13\" place=\"Điện Biên\"",
+                                "date=\"" + places[i].second + "\" place=\"" + places[i].first + "\"");
+    sessions += xml;
+  }
+  render(dir, sessions);
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    const std::string pdf = dir / ("out/dia-danh/" + std::to_string(i) + "/conclusion.pdf");
+    const std::string expected = places[i].first + ", ngày 28 tháng " +
+                                 places[i].second.substr(5, 2) + " năm 2024";
+    bool one_line = false;
+    for (const std::string& line : testing::split_lines(testing::pdftotext(pdf, /*layout=*/true))) {
+      one_line = one_line || contains(normalize_space(line), expected);
+    }
+    INFO(testing::pdftotext(pdf, true));
+    CHECK(one_line);
+  }
+}

@@ -57,10 +57,10 @@ const double kRight = kPageWidth - mm(15);
 const double kTextWidth = kRight - kLeft;
 const double kTextCentre = kLeft + kTextWidth / 2;
 const double kIndent = mm(10);  // first-line indent, 1 cm
-// The header is a two-column table: the issuing body in the left 42 % of the
-// text width, Quốc hiệu and Tiêu ngữ in the right 58 %
-// (templates/nd30-header.mustache).
-const double kRightColumnCentre = kLeft + 0.42 * kTextWidth + 0.58 * kTextWidth / 2;
+// The header is a two-column table: the issuing body in the left 39.4 % of
+// the text width, Quốc hiệu and Tiêu ngữ in the right 60.6 % (the decree's
+// Word form, 67.5 and 100 mm; templates/nd30-header.mustache).
+const double kRightColumnCentre = kLeft + 0.394 * kTextWidth + 0.606 * kTextWidth / 2;
 
 const char* const kQuocHieu = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 const char* const kTieuNgu = "Độc lập - Tự do - Hạnh phúc";

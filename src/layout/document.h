@@ -61,6 +61,11 @@ struct ParagraphStyle {
   // Balanced lines for titles: as many lines as needed, as equal in length
   // as they can be, so no word is left alone on the last line.
   bool balance = false;
+  // When above 0: a paragraph that takes more than one line at `size` is
+  // set at the largest size down to this one (in half points) at which it
+  // takes one ("Thành phố Hồ Chí Minh, ngày ..." at 13 pt, which Decree 30
+  // allows for the place-date line, rather than wrapped at 14).
+  double shrink_to = 0;
   LineBreaking breaking = LineBreaking::kTotalFit;
 };
 

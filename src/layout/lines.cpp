@@ -327,10 +327,12 @@ double block_offset(double width, double measure, Align align) {
 
 }  // namespace
 
-std::vector<Line> break_lines(const Paragraph& paragraph, double width, const FontSet& fonts,
-                              const text::LineBreaker& breaker, Diagnostics* diagnostics) {
+namespace {
+
+// The lines of `paragraph` set at `size` points.
+std::vector<Line> lines_at(const Paragraph& paragraph, double size, double width, const FontSet& fonts,
+                           const text::LineBreaker& breaker, Diagnostics* diagnostics) {
   const ParagraphStyle& style = paragraph.style;
-  const double size = style.size;
   const FontFace& regular = fonts.face(FontStyle::kRegular);
   Line empty;
   empty.height = size * style.line_height;
@@ -371,6 +373,21 @@ std::vector<Line> break_lines(const Paragraph& paragraph, double width, const Fo
     for (PlacedText& piece : line.pieces) piece.size = size;
     lines.push_back(std::move(line));
     first = last + 1;
+  }
+  return lines;
+}
+
+}  // namespace
+
+std::vector<Line> break_lines(const Paragraph& paragraph, double width, const FontSet& fonts,
+                              const text::LineBreaker& breaker, Diagnostics* diagnostics) {
+  std::vector<Line> lines = lines_at(paragraph, paragraph.style.size, width, fonts, breaker, diagnostics);
+  const double floor = paragraph.style.shrink_to;
+  if (lines.size() <= 1 || floor <= 0) return lines;
+  Diagnostics again;  // reported already, at the first size
+  for (double size = paragraph.style.size - 0.5; size >= floor - 1e-9; size -= 0.5) {
+    std::vector<Line> smaller = lines_at(paragraph, size, width, fonts, breaker, &again);
+    if (smaller.size() == 1) return smaller;
   }
   return lines;
 }

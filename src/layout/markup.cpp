@@ -281,7 +281,7 @@ void MarkupParser::columns(const pugi::xml_node& node, std::vector<Block>* out) 
 }
 
 void MarkupParser::paragraph(const pugi::xml_node& node, std::vector<Block>* out) {
-  check_attributes(node, {"align", "size", "line-height", "indent", "space-before", "space-after",
+  check_attributes(node, {"align", "size", "shrink-to", "line-height", "indent", "space-before", "space-after",
                           "left", "right", "bold", "italic", "keep-with-next", "balance",
                           "line-breaking"});
   Paragraph p;
@@ -292,6 +292,7 @@ void MarkupParser::paragraph(const pugi::xml_node& node, std::vector<Block>* out
   p.where = locator_.written_at(node);
   align(node, &p.style.align);
   length(node, "size", &p.style.size);
+  length(node, "shrink-to", &p.style.shrink_to);
   factor(node, "line-height", &p.style.line_height);
   length(node, "indent", &p.style.first_indent);
   length(node, "space-before", &p.style.space_before);
