@@ -1,7 +1,9 @@
 // PDF stage: write_pdf on documents built here, read back with poppler
 // (pdftotext, pdffonts, pdftoppm), qpdf and zlib-flate, tools independent of
-// the code under test; plus the TrueType subsetter and the FlateDecode
+// the code under test; plus the HarfBuzz subsets and the FlateDecode
 // wrapper checked on their own.
+#include <hb.h>
+
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -15,10 +17,10 @@
 
 #include "base/environment.h"
 #include "base/font_face.h"
+#include "base/font_tables.h"
 #include "formats/pdf/flate.h"
 #include "formats/pdf/font_file_cache.h"
-#include "formats/pdf/truetype.h"
-#include "formats/pdf/truetype_subset.h"
+#include "formats/pdf/font_program.h"
 #include "formats/pdf/writer.h"
 #include "testing.h"
 
@@ -316,8 +318,8 @@ TEST_CASE("pdf: every stream is compressed") {
       ++n;
     return n;
   };
-  // Page content, and per face: font program and ToUnicode map.
-  CHECK(count("\nstream\r\n") == 1 + 4 * 2);
+  // Page content, and per face: font program, CIDToGIDMap and ToUnicode map.
+  CHECK(count("\nstream\r\n") == 1 + 4 * 3);
   CHECK(count("/FlateDecode") == count("\nstream\r\n"));
 }
 
@@ -360,41 +362,73 @@ TEST_CASE("pdf: flate output inflates back to its input") {
   }
 }
 
-// --- The TrueType subsetter -------------------------------------------------------
+// --- The subsets (hb-subset) --------------------------------------------------------
 
-TEST_CASE("pdf: a subset is a valid TrueType font holding the listed glyphs in order") {
+namespace {
+
+// The extents of `glyph` in `font`: all zero for a blank glyph, or for a
+// composite whose parts went missing.
+hb_glyph_extents_t extents_of(hb_font_t* font, hb_codepoint_t glyph) {
+  hb_glyph_extents_t extents{};
+  hb_font_get_glyph_extents(font, glyph, &extents);
+  return extents;
+}
+
+bool same(const hb_glyph_extents_t& a, const hb_glyph_extents_t& b) {
+  return a.x_bearing == b.x_bearing && a.y_bearing == b.y_bearing && a.width == b.width &&
+         a.height == b.height;
+}
+
+}  // namespace
+
+TEST_CASE("pdf: a subset is a valid TrueType font drawing every code point asked for") {
   const FontFace& face = fonts().face(FontStyle::kRegular);
-  std::string data, error;
-  SystemEnvironment env;
-  REQUIRE(env.read_file(face.path(), &data, &error));
-  auto font = pdf::TrueTypeFont::parse(std::make_shared<const std::string>(data), &error);
-  REQUIRE(font);
-  // 'ỗ' is a composite (o, circumflex, tilde): its parts must come along.
-  std::vector<std::uint16_t> glyphs = {0, font->glyph_of(U'A'), font->glyph_of(U'ỗ'),
-                                       font->glyph_of(U' ')};
-  const std::string program = pdf::subset_truetype(*font, glyphs);
-  auto subset = pdf::TrueTypeFont::parse(std::make_shared<const std::string>(program), &error);
+  std::string error;
+  auto program = pdf::FontProgram::make(face, &error);
   INFO(error);
-  REQUIRE(subset);
+  REQUIRE(program);
+  CHECK(program->postscript_name() == "LiberationSerif");
+  // 'ỗ' is a composite (o, circumflex, tilde): its parts must come along.
+  const std::vector<char32_t> code_points = {U' ', U'A', U'\u00A0', U'ỗ'};
+  pdf::Subset subset;
+  REQUIRE(program->subset(code_points, &subset, &error));
+  REQUIRE(subset.glyphs.size() == code_points.size());
 
-  CHECK(subset->glyph_count() > glyphs.size());  // the components follow
-  CHECK(subset->glyph_count() < 10);
-  for (std::size_t i = 0; i < glyphs.size(); ++i) {
-    CHECK(subset->advance_units(static_cast<std::uint16_t>(i)) == font->advance_units(glyphs[i]));
+  // The tables a TrueType rasteriser needs (no cmap: glyphs are reached by
+  // CIDToGIDMap), with the original's widths.
+  hb::Blob blob(hb_blob_create(subset.program.data(), static_cast<unsigned>(subset.program.size()),
+                               HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+  hb::Face read_back(hb_face_create(blob.get(), 0));
+  for (const char* tag : {"head", "hhea", "maxp", "hmtx", "glyf", "loca"}) {
+    INFO(tag);
+    CHECK(FontTable(read_back.get(), tag).size() != 0);
   }
-  CHECK(subset->glyph_data(3).empty());  // the space has no outline
-  // Composite references point inside the subset.
-  pdf::BigEndianView composite(subset->glyph_data(2));
-  REQUIRE(composite.s16(0) < 0);
-  CHECK(composite.u16(12) < subset->glyph_count());
-  // Whole-file checksum, as head.checkSumAdjustment promises.
-  std::uint32_t sum = 0;
-  for (std::size_t i = 0; i + 4 <= program.size(); i += 4)
-    sum += pdf::BigEndianView(program).u32(i);
-  CHECK(program.size() % 4 == 0);
-  CHECK(sum == 0xB1B0AFBAu);
-  // No hinting left.
-  CHECK(subset->table("fpgm").empty());
-  CHECK(subset->table("prep").empty());
-  CHECK(subset->postscript_name() == "LiberationSerif");
+  hb::Font source(hb_font_create(face.hb_face()));
+  hb::Font small(hb_font_create(read_back.get()));
+  const unsigned glyph_count = hb_face_get_glyph_count(read_back.get());
+  CHECK(glyph_count > 4);   // .notdef, space, A, ỗ and the parts of ỗ
+  CHECK(glyph_count < 10);
+  for (std::size_t i = 0; i < code_points.size(); ++i) {
+    INFO("U+" << std::hex << static_cast<unsigned>(code_points[i]));
+    CHECK(subset.glyphs[i] < glyph_count);
+    hb_codepoint_t original = 0;
+    REQUIRE(hb_font_get_nominal_glyph(source.get(), code_points[i], &original));
+    CHECK(same(extents_of(small.get(), subset.glyphs[i]), extents_of(source.get(), original)));
+    CHECK(hb_font_get_glyph_h_advance(small.get(), subset.glyphs[i]) ==
+          hb_font_get_glyph_h_advance(source.get(), original));
+    // One glyph per outline: code points share a glyph in the subset
+    // exactly when they share one in the face.
+    for (std::size_t j = 0; j < i; ++j) {
+      hb_codepoint_t other = 0;
+      REQUIRE(hb_font_get_nominal_glyph(source.get(), code_points[j], &other));
+      CHECK((subset.glyphs[i] == subset.glyphs[j]) == (original == other));
+    }
+  }
+  CHECK(extents_of(small.get(), subset.glyphs[3]).height != 0);  // ỗ drawn, parts and all
+  CHECK(same(extents_of(small.get(), 0), extents_of(source.get(), 0)));  // .notdef as it was
+  // No hinting and no layout tables left.
+  for (const char* tag : {"fpgm", "prep", "cvt ", "GSUB", "GPOS"}) {
+    INFO(tag);
+    CHECK(FontTable(read_back.get(), tag).size() == 0);
+  }
 }

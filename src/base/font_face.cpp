@@ -3,136 +3,53 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <climits>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <utility>
+
+#include "base/font_tables.h"
 
 namespace vanban {
 
 namespace {
 
-// Big-endian readers that never read past the end: a truncated font gives
-// zeros, which the table checks below then reject.
-class Reader {
- public:
-  explicit Reader(const std::string& data) : data_(data) {}
-  bool has(std::size_t offset, std::size_t length) const {
-    return offset <= data_.size() && length <= data_.size() - offset;
-  }
-  std::uint16_t u16(std::size_t offset) const {
-    if (!has(offset, 2)) return 0;
-    return static_cast<std::uint16_t>((byte(offset) << 8) | byte(offset + 1));
-  }
-  std::int16_t s16(std::size_t offset) const { return static_cast<std::int16_t>(u16(offset)); }
-  std::uint32_t u32(std::size_t offset) const {
-    return (static_cast<std::uint32_t>(u16(offset)) << 16) | u16(offset + 2);
-  }
+// The blob's own reference to the file's bytes, on the heap because
+// HarfBuzz holds it as a void*; released when the last face on the blob goes.
+void release_bytes(void* holder) { delete static_cast<std::shared_ptr<const std::string>*>(holder); }
 
- private:
-  unsigned byte(std::size_t i) const { return static_cast<unsigned char>(data_[i]); }
-  const std::string& data_;
-};
-
-struct Table {
-  std::uint32_t offset = 0;
-  std::uint32_t length = 0;
-};
-
-std::map<std::string, Table> read_directory(const Reader& in) {
-  std::map<std::string, Table> tables;
-  std::uint16_t count = in.u16(4);
-  for (std::uint16_t i = 0; i < count; ++i) {
-    std::size_t record = 12 + 16u * i;
-    if (!in.has(record, 16)) break;
-    std::string tag;
-    for (int k = 0; k < 4; ++k) tag += static_cast<char>(in.u16(record + k) >> 8);
-    Table t{in.u32(record + 8), in.u32(record + 12)};
-    if (in.has(t.offset, t.length)) tables[tag] = t;
-  }
-  return tables;
+hb::Blob blob_over(const std::shared_ptr<const std::string>& bytes) {
+  // On failure hb_blob_create calls release_bytes itself and returns the
+  // empty blob, which the table checks then reject.
+  return hb::Blob(hb_blob_create(bytes->data(), static_cast<unsigned>(bytes->size()),
+                                 HB_MEMORY_MODE_READONLY,
+                                 new std::shared_ptr<const std::string>(bytes), release_bytes));
 }
 
-// Fills `glyph_of` (BMP code point -> glyph id) from a format 4 subtable.
-void read_cmap_format4(const Reader& in, std::size_t at, std::vector<std::uint16_t>* glyph_of) {
-  std::uint16_t segments = in.u16(at + 6) / 2;
-  std::size_t ends = at + 14, starts = ends + 2 * segments + 2;
-  std::size_t deltas = starts + 2 * segments, ranges = deltas + 2 * segments;
-  for (std::uint16_t s = 0; s < segments; ++s) {
-    std::uint32_t end = in.u16(ends + 2 * s), start = in.u16(starts + 2 * s);
-    std::uint16_t delta = in.u16(deltas + 2 * s), range = in.u16(ranges + 2 * s);
-    for (std::uint32_t c = start; c <= end && c < 0xFFFF; ++c) {
-      std::uint16_t glyph;
-      if (range == 0) {
-        glyph = static_cast<std::uint16_t>(c + delta);
-      } else {
-        std::size_t where = ranges + 2 * s + range + 2 * (c - start);
-        glyph = in.u16(where);
-        if (glyph != 0) glyph = static_cast<std::uint16_t>(glyph + delta);
-      }
-      (*glyph_of)[c] = glyph;
+// The BMP code points the face maps to a real glyph (not .notdef, not past
+// maxp's count) and those glyphs, in code point order.
+void mapped_glyphs(hb_font_t* font, unsigned glyph_count, std::vector<hb_codepoint_t>* code_points,
+                   std::vector<hb_codepoint_t>* glyphs) {
+  hb::Set unicodes(hb_set_create());
+  hb_face_collect_unicodes(hb_font_get_face(font), unicodes.get());
+  std::vector<hb_codepoint_t> all;
+  for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(unicodes.get(), &cp) && cp < 0x10000;)
+    all.push_back(cp);
+  std::vector<hb_codepoint_t> found(all.size(), 0);
+  // hb_font_get_nominal_glyphs stops at the first code point without a
+  // glyph; skip it (it stays 0) and go on.
+  for (std::size_t done = 0; done < all.size(); ++done) {
+    done += hb_font_get_nominal_glyphs(font, static_cast<unsigned>(all.size() - done), &all[done],
+                                       sizeof(hb_codepoint_t), &found[done],
+                                       sizeof(hb_codepoint_t));
+  }
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (found[i] != 0 && found[i] < glyph_count) {
+      code_points->push_back(all[i]);
+      glyphs->push_back(found[i]);
     }
   }
-}
-
-void read_cmap_format12(const Reader& in, std::size_t at, std::vector<std::uint16_t>* glyph_of) {
-  std::uint32_t groups = in.u32(at + 12);
-  for (std::uint32_t g = 0; g < groups && in.has(at + 16 + 12u * g, 12); ++g) {
-    std::size_t record = at + 16 + 12u * g;
-    std::uint32_t start = in.u32(record), end = in.u32(record + 4), glyph = in.u32(record + 8);
-    for (std::uint32_t c = start; c <= end && c < 0x10000; ++c) {
-      (*glyph_of)[c] = static_cast<std::uint16_t>(glyph + (c - start));
-    }
-  }
-}
-
-bool read_cmap(const Reader& in, const Table& cmap, std::vector<std::uint16_t>* glyph_of) {
-  std::uint16_t count = in.u16(cmap.offset + 2);
-  std::size_t best = 0;
-  int best_rank = 0;
-  for (std::uint16_t i = 0; i < count; ++i) {
-    std::size_t record = cmap.offset + 4 + 8u * i;
-    std::uint16_t platform = in.u16(record), encoding = in.u16(record + 2);
-    std::size_t at = cmap.offset + in.u32(record + 4);
-    std::uint16_t format = in.u16(at);
-    int rank = 0;
-    if (platform == 3 && encoding == 10 && format == 12) rank = 3;
-    else if (platform == 3 && encoding == 1 && format == 4) rank = 2;
-    else if (platform == 0 && (format == 4 || format == 12)) rank = 1;
-    if (rank > best_rank) best_rank = rank, best = at;
-  }
-  if (best_rank == 0) return false;
-  if (in.u16(best) == 12) read_cmap_format12(in, best, glyph_of);
-  else read_cmap_format4(in, best, glyph_of);
-  return true;
-}
-
-// Family name (name id 16, else 1) from the Windows Unicode records.
-std::string read_family(const Reader& in, const Table& name) {
-  std::uint16_t count = in.u16(name.offset + 2);
-  std::size_t strings = name.offset + in.u16(name.offset + 4);
-  std::string by_id[17];
-  for (std::uint16_t i = 0; i < count; ++i) {
-    std::size_t record = name.offset + 6 + 12u * i;
-    std::uint16_t platform = in.u16(record), id = in.u16(record + 6);
-    std::uint16_t length = in.u16(record + 8), offset = in.u16(record + 10);
-    if (platform != 3 || (id != 1 && id != 16) || !by_id[id].empty()) continue;
-    std::string utf8;
-    for (std::uint16_t k = 0; k + 1 < length; k += 2) {
-      std::uint16_t unit = in.u16(strings + offset + k);
-      if (unit < 0x80) {
-        utf8 += static_cast<char>(unit);
-      } else if (unit < 0x800) {
-        utf8 += static_cast<char>(0xC0 | (unit >> 6));
-        utf8 += static_cast<char>(0x80 | (unit & 0x3F));
-      } else if (unit < 0xD800 || unit > 0xDFFF) {
-        utf8 += static_cast<char>(0xE0 | (unit >> 12));
-        utf8 += static_cast<char>(0x80 | ((unit >> 6) & 0x3F));
-        utf8 += static_cast<char>(0x80 | (unit & 0x3F));
-      }
-    }
-    by_id[id] = utf8;
-  }
-  return !by_id[16].empty() ? by_id[16] : by_id[1];
 }
 
 }  // namespace
@@ -150,64 +67,71 @@ std::unique_ptr<FontFace> FontFace::parse(std::string path,
                                           std::shared_ptr<const std::string> file,
                                           std::string* error) {
   const std::string& data = *file;
-  Reader in(data);
-  std::uint32_t version = in.u32(0);
-  if (version != 0x00010000 && version != 0x74727565 /* 'true' */) {
-    *error = version == 0x4F54544F ? "CFF-flavoured OpenType fonts are not supported"
-                                   : "not a TrueType font";
+  const char* version = data.size() >= 4 ? data.data() : "\0\0\0\0";
+  if (std::memcmp(version, "\0\1\0\0", 4) != 0 && std::memcmp(version, "true", 4) != 0) {
+    *error = std::memcmp(version, "OTTO", 4) == 0 ? "CFF-flavoured OpenType fonts are not supported"
+                                                  : "not a TrueType font";
     return nullptr;
   }
-  auto tables = read_directory(in);
+  if (data.size() > UINT_MAX) {
+    *error = "font file too large";
+    return nullptr;
+  }
+  hb::Face hb_face(hb_face_create(blob_over(file).get(), 0));
+  hb_face_t* f = hb_face.get();
   for (const char* required : {"head", "hhea", "maxp", "hmtx", "cmap", "glyf", "loca"}) {
-    if (!tables.count(required)) {
+    if (FontTable(f, required).size() == 0) {
       *error = std::string("TrueType table '") + required + "' is missing";
       return nullptr;
     }
   }
-  const Table head = tables["head"], hhea = tables["hhea"], hmtx = tables["hmtx"];
-  const unsigned units_per_em = in.u16(head.offset + 18);
+  const FontTable head(f, "head"), hhea(f, "hhea"), hmtx(f, "hmtx");
+  const unsigned units_per_em = head.u16(18);
   if (units_per_em < 16 || units_per_em > 16384) {
     *error = "bad unitsPerEm in table 'head'";
     return nullptr;
   }
-  const std::uint16_t glyph_count = in.u16(tables["maxp"].offset + 4);
-  const std::uint16_t metric_count = in.u16(hhea.offset + 34);
-  if (metric_count == 0 || metric_count > glyph_count || hmtx.length < 4u * metric_count) {
+  const unsigned glyph_count = hb_face_get_glyph_count(f);
+  const std::uint16_t metric_count = hhea.u16(34);
+  if (metric_count == 0 || metric_count > glyph_count || hmtx.size() < 4u * metric_count) {
     *error = "bad horizontal metrics";
     return nullptr;
   }
 
   std::unique_ptr<FontFace> face(new FontFace());
   face->path_ = std::move(path);
-  face->data_ = file;
   // 1/1000 em truncated toward zero, as libharu does.
   auto per_mille = [units_per_em](int units) { return units * 1000 / static_cast<int>(units_per_em); };
-  face->ascent_ = per_mille(in.s16(hhea.offset + 4));
-  face->descent_ = per_mille(in.s16(hhea.offset + 6));
-  face->line_gap_ = per_mille(in.s16(hhea.offset + 8));
-  face->fingerprint_ = std::to_string(data.size()) + ":" + std::to_string(in.u32(head.offset + 8));
-  const std::uint16_t mac_style = in.u16(head.offset + 44);
+  face->ascent_ = per_mille(hhea.s16(4));
+  face->descent_ = per_mille(hhea.s16(6));
+  face->line_gap_ = per_mille(hhea.s16(8));
+  face->fingerprint_ = std::to_string(data.size()) + ":" + std::to_string(head.u32(8));
+  const std::uint16_t mac_style = head.u16(44);
   face->bold_ = (mac_style & 1) != 0;
   face->italic_ = (mac_style & 2) != 0;
-  if (tables.count("name")) face->family_ = read_family(in, tables["name"]);
+  // Typographic family (name 16) where the font has one, else name 1.
+  face->family_ = font_name(f, 16);
+  if (face->family_.empty()) face->family_ = font_name(f, 1);
 
-  std::vector<std::uint16_t> glyph_of(0x10000, 0);
-  if (!read_cmap(in, tables["cmap"], &glyph_of)) {
+  // A default hb_font's scale is unitsPerEm: advances come back in font
+  // units, exactly as hmtx stores them.
+  hb::Font font(hb_font_create(f));
+  std::vector<hb_codepoint_t> code_points, glyphs;
+  mapped_glyphs(font.get(), glyph_count, &code_points, &glyphs);
+  if (code_points.empty()) {
     *error = "no Unicode character map";
     return nullptr;
   }
-  auto advance_of_glyph = [&](std::uint16_t glyph) {
-    std::uint16_t index = glyph < metric_count ? glyph : metric_count - 1;
-    return per_mille(in.u16(hmtx.offset + 4u * index));
-  };
-  face->missing_advance_ = advance_of_glyph(0);
+  std::vector<hb_position_t> advances(glyphs.size());
+  hb_font_get_glyph_h_advances(font.get(), static_cast<unsigned>(glyphs.size()), glyphs.data(),
+                               sizeof(hb_codepoint_t), advances.data(), sizeof(hb_position_t));
+  face->missing_advance_ = per_mille(hb_font_get_glyph_h_advance(font.get(), 0));
   face->advance_.assign(0x10000, kMissing);
-  for (std::uint32_t c = 0; c < 0x10000; ++c) {
-    std::uint16_t glyph = glyph_of[c];
-    if (glyph != 0 && glyph < glyph_count) {
-      face->advance_[c] = static_cast<std::uint16_t>(advance_of_glyph(glyph));
-    }
+  for (std::size_t i = 0; i < code_points.size(); ++i) {
+    face->advance_[code_points[i]] = static_cast<std::uint16_t>(per_mille(advances[i]));
   }
+  hb_face_make_immutable(f);
+  face->face_ = std::move(hb_face);
   return face;
 }
 

@@ -5,7 +5,6 @@
 #include <cmath>
 
 #include "formats/pdf/hpdf_objects.h"
-#include "formats/pdf/truetype_subset.h"
 #include "text/utf8.h"
 
 namespace vanban::pdf {
@@ -208,33 +207,41 @@ bool FontEmbedder::embed(HPDF_Doc doc, std::string* error) {
 }
 
 bool FontEmbedder::embed_face(HPDF_Doc doc, UsedFace* used, std::string* error) {
-  std::shared_ptr<const TrueTypeFont> font = files_.get(*used->face, error);
+  std::shared_ptr<const FontProgram> font = files_.get(*used->face, error);
   if (!font) return false;
-  // Number the code points in order: CID k draws code_points[k - 1] with
-  // glyph k of the subset, a copy of the face's glyph for it.
+  // Number the code points in order: CID k draws code_points[k - 1].
   used->cids.for_each([used](char32_t cp, std::uint16_t) { used->code_points.push_back(cp); });
-  if (used->code_points.size() >= 0xFFFFu - font->glyph_count()) {
+  if (used->code_points.size() >= 0xFFFFu) {
     *error = used->face->path() + ": too many different characters for one font";
     return false;
   }
-  std::vector<std::uint16_t> glyphs{0};
+  // Layout measured with FontFace; draw exactly what it measured, and a
+  // code point it had no glyph for as .notdef, as it measured it.
+  std::vector<char32_t> drawn;
   std::vector<int> widths;
-  for (char32_t cp : used->code_points) {
-    used->cids.set(cp, static_cast<std::uint16_t>(glyphs.size()));
-    // Layout measured with FontFace; draw exactly what it measured, and a
-    // code point it had no glyph for as .notdef, as it measured it.
-    const std::uint16_t glyph = used->face->has_glyph(cp) ? font->glyph_of(cp) : 0;
-    if (used->face->has_glyph(cp) &&
-        font->per_mille(font->advance_units(glyph)) != used->face->advance(cp)) {
-      *error = used->face->path() + ": the font file changed while vanban was running";
-      return false;
-    }
-    glyphs.push_back(glyph);
+  for (std::size_t i = 0; i < used->code_points.size(); ++i) {
+    const char32_t cp = used->code_points[i];
+    used->cids.set(cp, static_cast<std::uint16_t>(i + 1));
+    if (used->face->has_glyph(cp)) drawn.push_back(cp);
     widths.push_back(used->face->advance(cp));
   }
+  Subset subset;
+  if (!font->subset(drawn, &subset, error)) {
+    *error = used->face->path() + ": " + *error;
+    return false;
+  }
+  // HarfBuzz keeps one glyph per outline, in the original order, so CIDs
+  // reach glyphs through a map: CID k -> 2 bytes at 2k, big-endian.
+  std::string cid_to_gid(2 * (used->code_points.size() + 1), '\0');
+  for (std::size_t i = 0, next = 0; i < used->code_points.size(); ++i) {
+    if (!used->face->has_glyph(used->code_points[i])) continue;
+    const std::uint16_t glyph = subset.glyphs[next++];
+    cid_to_gid[2 * (i + 1)] = static_cast<char>(glyph >> 8);
+    cid_to_gid[2 * (i + 1) + 1] = static_cast<char>(glyph & 0xFF);
+  }
+  const std::string& program = subset.program;
 
   const bool compress = compresses(doc, HPDF_COMP_METADATA);
-  const std::string program = subset_truetype(*font, glyphs);
   const std::string name = subset_tag(font->postscript_name(), used->code_points) + "+" +
                            font->postscript_name().substr(0, 100);
 
@@ -248,7 +255,7 @@ bool FontEmbedder::embed_face(HPDF_Doc doc, UsedFace* used, std::string* error) 
   put(cid_font, "CIDSystemInfo", cid_system_info(doc));
   put(cid_font, "FontDescriptor", font_descriptor(doc, font->description(), name, font_file));
   put(cid_font, "W", width_array(doc, widths));
-  put_name(cid_font, "CIDToGIDMap", "Identity");
+  put(cid_font, "CIDToGIDMap", new_stream(doc, cid_to_gid, compress));
 
   HPDF_Array descendants = HPDF_Array_New(doc->mmgr);
   if (descendants && cid_font) HPDF_Array_Add(descendants, cid_font);

@@ -4,14 +4,15 @@
 // ourselves through libharu's object API instead:
 //
 //   Type0 /Encoding /Identity-H, /ToUnicode CMap (bfchar/bfrange)
-//     CIDFontType2, /CIDToGIDMap /Identity, /W for the used glyphs only
-//       FontDescriptor, /FontFile2 = a subset (truetype_subset.h)
+//     CIDFontType2, /CIDToGIDMap stream, /W for the used CIDs only
+//       FontDescriptor, /FontFile2 = a HarfBuzz subset (font_program.h)
 //
 // CIDs are assigned in code point order (CID 1 = the smallest code point the
-// document draws in that face) and the subset's glyph ids equal the CIDs, so
-// the content stream shows 2-byte CIDs and ToUnicode maps every CID to the
-// one code point it was made for: extraction is exact even where two code
-// points share an outline (space and no-break space).
+// document draws in that face), one per code point, so the content stream
+// shows 2-byte CIDs and ToUnicode maps every CID to the one code point it
+// was made for: extraction is exact even where two code points share an
+// outline (space and no-break space). HarfBuzz keeps such an outline once,
+// so the CIDToGIDMap sends both CIDs to it.
 //
 // Use: add() every text (first pass), embed(), then font() and encode()
 // while drawing (second pass).
