@@ -25,6 +25,7 @@
 #include "text/collate.h"
 #include "text/date.h"
 #include "text/normalize.h"
+#include "text/names.h"
 #include "text/number.h"
 #include "text/tone.h"
 #include "text/utf8.h"
@@ -1062,4 +1063,19 @@ TEST_CASE("text: a clause continues in lower case unless it starts an organisati
   CHECK(continue_sentence("Tổ công tác cấp xã") == "Tổ công tác cấp xã");
   CHECK(continue_sentence("Sở Tài chính tham mưu") == "Sở Tài chính tham mưu");
   CHECK(continue_sentence("Văn phòng Điều phối") == "Văn phòng Điều phối");
+}
+
+TEST_CASE("text: names keep the data's spelling in either tone style and in upper case") {
+  const vanban::text::NameSpellings names({"huyện Chiêm Hóa", "Chiêm Hóa", "UBND huyện Chiêm Hóa"},
+                                          {"Nguyễn Thị Thủy"});
+  using vanban::text::ToneStyle;
+  CHECK(names.apply("Tại huyện Chiêm Hoá, đồng chí Nguyễn Thị Thuỷ.", ToneStyle::kNew) ==
+        "Tại huyện Chiêm Hóa, đồng chí Nguyễn Thị Thủy.");
+  CHECK(names.apply("UBND HUYỆN CHIÊM HOÁ hoà", ToneStyle::kOld) == "UBND HUYỆN CHIÊM HÓA hòa");
+  CHECK(names.apply("thuỷ lợi", ToneStyle::kOld) == "thủy lợi");  // not a name: the style
+  std::vector<vanban::text::NameSpellings::Found> found;
+  const std::string out = names.apply("Gặp Nguyễn Thị Thuỷ.", ToneStyle::kNew, &found);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].person);
+  CHECK(out.substr(found[0].begin, found[0].end - found[0].begin) == "Nguyễn Thị Thủy");
 }

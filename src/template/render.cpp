@@ -8,6 +8,7 @@
 #include <set>
 #include <vector>
 
+#include "template/inline_partials.h"
 #include "template/source_map.h"
 #include "template/tags.h"
 #include "text/utf8.h"
@@ -380,7 +381,9 @@ bool render(const Template& tmpl, const mustache::data& context,
 }
 
 TemplateSet::TemplateSet(const std::map<std::string, Template>& templates)
-    : templates_(templates), partial_data_(partial_data_of(templates)) {}
+    : templates_(templates), partial_data_(partial_data_of(templates)) {
+  for (const auto& [name, data] : partial_data_) positioned_[name] = data.string_value();
+}
 
 TemplateSet::~TemplateSet() = default;
 
@@ -395,13 +398,15 @@ bool TemplateSet::render(const std::string& name, const mustache::data& context,
     diagnostics->append(checked->second);
     return false;
   }
-  std::unique_ptr<mustache::mustache>& compiled = compiled_[name];
+  std::unique_ptr<Compiled>& compiled = compiled_[name];
   if (!compiled) {
-    compiled = std::make_unique<mustache::mustache>(with_source_positions(tmpl.path, tmpl.source));
+    compiled = std::make_unique<Compiled>();
+    const std::string source = inline_partials(positioned_.at(name), positioned_);
+    compiled->parsed = std::make_unique<mustache::mustache>(source);
+    compiled->section_bytes = longest_section_of(source, partial_data_);
   }
-  if (section_bytes_ == 0) section_bytes_ = longest_section_of(std::string(), partial_data_);
-  return render_compiled(*compiled, tmpl, context, templates_, partial_data_, section_bytes_, markup,
-                         diagnostics);
+  return render_compiled(*compiled->parsed, tmpl, context, templates_, partial_data_,
+                         compiled->section_bytes, markup, diagnostics);
 }
 
 }  // namespace vanban::templating

@@ -45,8 +45,15 @@ class TemplateSet {
   // Every template with its source positions (template/source_map.h), as
   // kainjow parses it when it is included.
   std::map<std::string, kainjow::mustache::data> partial_data_;
-  std::size_t section_bytes_ = 0;  // see StrictContext; computed on first use
-  std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> compiled_;
+  std::map<std::string, std::string> positioned_;  // the same texts
+  // Each template as rendered: parsed once, its partials in place
+  // (inline_partials.h), and the longest section body of that text, which
+  // bounds what one iteration adds (see StrictContext).
+  struct Compiled {
+    std::unique_ptr<kainjow::mustache::mustache> parsed;
+    std::size_t section_bytes = 0;
+  };
+  std::map<std::string, std::unique_ptr<Compiled>> compiled_;
   // What check_statically found in each template (syntax, nesting, unknown
   // partials), by name: empty when it passed.
   std::map<std::string, Diagnostics> static_errors_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <unicode/brkiter.h>
@@ -237,6 +238,9 @@ struct LineBreaker::Impl {
   // The words of vietnamese_words.inc, as keys, syllables joined by a space.
   std::unordered_set<std::string> words;
   std::size_t longest_word = 0;  // in syllables
+  // Keys of the words seen so far: titles and headers repeat the same
+  // words in every document, and a key costs two case and tone mappings.
+  std::unordered_map<std::string, std::string> keys;
 };
 
 namespace {
@@ -257,10 +261,20 @@ void load_lexicon(std::unordered_set<std::string>* words, std::size_t* longest) 
 // starts at.
 void mark_phrases(std::string_view s, const std::vector<Token>& tokens,
                   const std::unordered_set<std::string>& words, std::size_t longest,
-                  std::vector<bool>* inside, std::vector<bool>* boundary) {
+                  std::unordered_map<std::string, std::string>* cache, std::vector<bool>* inside,
+                  std::vector<bool>* boundary) {
+  constexpr std::size_t kMaxCached = 1 << 16;  // bounded memory for a long run
   std::vector<std::string> keys;
   keys.reserve(tokens.size());
-  for (const Token& t : tokens) keys.push_back(word_key(core(s, t)));
+  for (const Token& t : tokens) {
+    std::string word(core(s, t));
+    auto hit = cache->find(word);
+    if (hit == cache->end()) {
+      if (cache->size() >= kMaxCached) cache->clear();
+      hit = cache->emplace(word, word_key(word)).first;
+    }
+    keys.push_back(hit->second);
+  }
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     if (k + 1 < tokens.size()) {
       (*boundary)[k] = has_closing(tokens[k]) ||
@@ -343,7 +357,9 @@ std::vector<BreakOpportunity> LineBreaker::opportunities(std::string_view s, boo
   discourage_names(tokens, &after);
   glue_numbered_names(s, tokens, &after);
   std::vector<bool> inside(tokens.size(), false), boundary(tokens.size(), false);
-  if (phrases) mark_phrases(s, tokens, impl_->words, impl_->longest_word, &inside, &boundary);
+  if (phrases) {
+    mark_phrases(s, tokens, impl_->words, impl_->longest_word, &impl_->keys, &inside, &boundary);
+  }
 
   for (BreakOpportunity& b : out) {
     if (b.mandatory || b.offset == s.size()) continue;

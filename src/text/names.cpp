@@ -20,17 +20,6 @@ char32_t first_code_point(std::string_view s) {
 
 bool starts_upper(std::string_view s) { return u_isupper(static_cast<UChar32>(first_code_point(s))); }
 
-// Whether `s` has a letter and no lower-case letter.
-bool all_upper(std::string_view s) {
-  bool letter = false;
-  for (std::size_t pos = 0; pos < s.size();) {
-    const UChar32 c = static_cast<UChar32>(next_code_point(s, &pos));
-    if (u_islower(c)) return false;
-    letter = letter || u_isalpha(c);
-  }
-  return letter;
-}
-
 bool has_letter_or_digit(std::string_view s) {
   for (std::size_t pos = 0; pos < s.size();) {
     if (u_isalnum(static_cast<UChar32>(next_code_point(s, &pos)))) return true;
@@ -84,26 +73,41 @@ NameSpellings::NameSpellings(const std::vector<std::string>& names,
   std::vector<std::pair<const std::string*, bool>> all;
   for (const std::string& name : people) all.emplace_back(&name, true);
   for (const std::string& name : names) all.emplace_back(&name, false);
+  std::vector<std::vector<std::string>> seen;  // keys of the names kept
   for (const auto& [name_ptr, person] : all) {
-    const std::string& name = *name_ptr;
     Name n;
     n.person = person;
-    n.words = words_of(name);
+    n.words = words_of(*name_ptr);
     if (n.words.size() < 2 || !starts_upper(n.words.front())) continue;
-    for (const std::string& w : n.words) n.keys.push_back(key_of(w));
-    const bool duplicate = std::any_of(names_.begin(), names_.end(),
-                                       [&](const Name& other) { return other.keys == n.keys; });
-    if (!duplicate) names_.push_back(std::move(n));
+    std::vector<std::string> keys;
+    for (const std::string& w : n.words) keys.push_back(key_of(w));
+    if (std::find(seen.begin(), seen.end(), keys) != seen.end()) continue;
+    seen.push_back(keys);
+    for (const std::string& w : n.words) {
+      std::vector<std::string> forms, upper_forms;
+      for (const std::string& f : {w, apply_tone_style(w, ToneStyle::kNew), apply_tone_style(w, ToneStyle::kOld)}) {
+        const std::string up = to_upper_vi(f);
+        for (const std::string& g : {f, up}) {
+          if (std::find(forms.begin(), forms.end(), g) == forms.end()) forms.push_back(g);
+        }
+        if (std::find(upper_forms.begin(), upper_forms.end(), up) == upper_forms.end()) upper_forms.push_back(up);
+      }
+      n.upper_words.push_back(to_upper_vi(w));
+      n.forms.push_back(std::move(forms));
+      n.upper_forms.push_back(std::move(upper_forms));
+    }
+    names_.push_back(std::move(n));
   }
   // Longest first, so "UBND huyện Chiêm Hóa" wins over "Chiêm Hóa".
   std::stable_sort(names_.begin(), names_.end(),
                    [](const Name& a, const Name& b) { return a.words.size() > b.words.size(); });
-  for (const Name& n : names_) by_first_key_[n.keys.front()].push_back(&n);
+  for (const Name& n : names_) {
+    for (const std::string& form : n.forms.front()) by_first_form_[form].push_back(&n);
+  }
 }
 
 std::string NameSpellings::apply(std::string_view s, ToneStyle style, std::vector<Found>* found) const {
   if (names_.empty()) return apply_tone_style(s, style);
-  // Words and the spaces between them, by offset.
   struct Word {
     std::size_t begin, end;
   };
@@ -121,61 +125,60 @@ std::string NameSpellings::apply(std::string_view s, ToneStyle style, std::vecto
     if (until > copied) out += apply_tone_style(s.substr(copied, until - copied), style);
     copied = until;
   };
+  auto is_form = [](const std::vector<std::string>& forms, std::string_view word) {
+    return std::find(forms.begin(), forms.end(), word) != forms.end();
+  };
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string_view first = s.substr(words[i].begin, words[i].end - words[i].begin);
     const std::size_t lead = leading_punctuation(first);
-    std::string_view first_core = first.substr(lead);
-    if (!starts_upper(first_core)) continue;
     // A name has two words or more, so its first word is a whole word.
-    auto candidates = by_first_key_.find(key_of(first_core));
-    if (candidates == by_first_key_.end()) continue;
+    auto candidates = by_first_form_.find(std::string(first.substr(lead)));
+    if (candidates == by_first_form_.end()) continue;
     const Name* match = nullptr;
     std::size_t trailing_from = 0;  // where the last word's own punctuation starts
+    std::vector<bool> upper;        // which words the text writes in upper case
     for (const Name* name : candidates->second) {
-      const std::size_t n = name->keys.size();
+      const std::size_t n = name->words.size();
       if (i + n > words.size()) continue;
       bool ok = true;
-      std::size_t trailing = 0;
-      for (std::size_t k = 0; k < n && ok; ++k) {
+      std::vector<bool> up{is_form(name->upper_forms[0], first.substr(lead))};
+      for (std::size_t k = 1; k < n && ok; ++k) {
         std::string_view word = s.substr(words[i + k].begin, words[i + k].end - words[i + k].begin);
-        if (k == 0) word = first_core;
-        const std::string& want = name->keys[k];
-        const std::string got = key_of(word);
-        // A capital in the data is a capital in the text.
-        if (starts_upper(name->words[k]) && !starts_upper(word)) ok = false;
         if (k + 1 < n) {
-          ok = ok && got == want;
+          ok = is_form(name->forms[k], word);
         } else {
-          // The last word may carry the sentence's punctuation ("Hóa,"),
-          // the same bytes in the key as in the word.
-          ok = ok && got.compare(0, want.size(), want) == 0 &&
-               !has_letter_or_digit(std::string_view(got).substr(want.size()));
-          if (ok) trailing = word.size() - (got.size() - want.size());
+          // The last word may carry the sentence's punctuation ("Hóa,").
+          ok = false;
+          for (const std::string& form : name->forms[k]) {
+            if (word.compare(0, form.size(), form) == 0 && !has_letter_or_digit(word.substr(form.size()))) {
+              ok = true;
+              trailing_from = form.size();
+              word = word.substr(0, form.size());
+              break;
+            }
+          }
         }
+        up.push_back(ok && is_form(name->upper_forms[k], word));
       }
       if (ok) {  // candidates are longest first: the first match is the longest
         match = name;
-        trailing_from = trailing;
+        upper = std::move(up);
         break;
       }
     }
     if (!match) continue;
     // Everything before the name in its tone style, then the name as the
-    // data spells it, then the last word's punctuation.
+    // data spells it (in upper case where the text has it so), then the
+    // last word's punctuation.
     flush_styled(words[i].begin + lead);
     const std::size_t name_begin = out.size();
     const std::size_t n = match->words.size();
     for (std::size_t k = 0; k < n; ++k) {
-      const std::size_t begin = k == 0 ? words[i].begin + lead : words[i + k].begin;
-      std::string_view original = s.substr(begin, words[i + k].end - begin);
-      if (k + 1 == n) original = original.substr(0, trailing_from);
       if (k > 0) out += s.substr(words[i + k - 1].end, words[i + k].begin - words[i + k - 1].end);
-      out += all_upper(original) && !all_upper(match->words[k]) ? to_upper_vi(match->words[k])
-                                                                 : match->words[k];
+      out += upper[k] ? match->upper_words[k] : match->words[k];
     }
     if (found) found->push_back(Found{name_begin, out.size(), n, match->person});
-    const std::size_t last_begin = n == 1 ? words[i].begin + lead : words[i + n - 1].begin;
-    copied = last_begin + trailing_from;
+    copied = words[i + n - 1].begin + trailing_from;
     i += n - 1;
   }
   flush_styled(s.size());

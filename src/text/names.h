@@ -51,13 +51,18 @@ class NameSpellings {
 
  private:
   struct Name {
-    std::vector<std::string> words;  // as the data spells them
-    std::vector<std::string> keys;   // lower case, new tone style
+    std::vector<std::string> words;        // as the data spells them
+    std::vector<std::string> upper_words;  // the same in upper case
+    // Every way the text may write each word: as the data does, in either
+    // tone style, and each of those in upper case. Matching is then a
+    // lookup, with no case mapping per word of the text.
+    std::vector<std::vector<std::string>> forms;
+    std::vector<std::vector<std::string>> upper_forms;  // those in upper case
     bool person = false;
   };
   std::vector<Name> names_;  // longest first
-  // Key of a name's first word -> the names starting with it.
-  std::unordered_map<std::string, std::vector<const Name*>> by_first_key_;
+  // Each form of a name's first word -> the names starting with it.
+  std::unordered_map<std::string, std::vector<const Name*>> by_first_form_;
 };
 
 }  // namespace vanban::text

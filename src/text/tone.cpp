@@ -1,5 +1,6 @@
 #include "text/tone.h"
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -33,19 +34,50 @@ struct Letter {
   bool upper = false;
 };
 
+// Where each vowel letter sits in the tables, by code point: Vietnamese
+// vowels lie in U+0041-U+01B0 and U+1EA0-U+1EF9, so two small arrays
+// answer in one load what a search of the 144 forms would.
+struct VowelIndex {
+  static constexpr char32_t kLowBlock = 0x200, kHighStart = 0x1EA0, kHighEnd = 0x1F00;
+  // base * 16 + tone * 2 + upper, plus 1; 0 for "not a vowel".
+  std::uint8_t low[kLowBlock] = {};
+  std::uint8_t high[kHighEnd - kHighStart] = {};
+
+  VowelIndex() {
+    for (int b = 0; b < kBases; ++b) {
+      for (int t = 0; t < 6; ++t) {
+        set(kLowerVowels[b][t], b, t, false);
+        set(kUpperVowels[b][t], b, t, true);
+      }
+    }
+  }
+  void set(char32_t cp, int base, int tone, bool upper) {
+    const auto code = static_cast<std::uint8_t>(base * 16 + tone * 2 + (upper ? 1 : 0) + 1);
+    if (cp < kLowBlock) low[cp] = code;
+    else if (cp >= kHighStart && cp < kHighEnd) high[cp - kHighStart] = code;
+  }
+  int find(char32_t cp) const {
+    if (cp < kLowBlock) return low[cp] - 1;
+    if (cp >= kHighStart && cp < kHighEnd) return high[cp - kHighStart] - 1;
+    return -1;
+  }
+};
+
+const VowelIndex& vowel_index() {
+  static const VowelIndex index;  // constant after construction
+  return index;
+}
+
 Letter classify(char32_t cp) {
   Letter l;
   l.cp = cp;
-  for (int b = 0; b < kBases; ++b) {
-    for (int t = 0; t < 6; ++t) {
-      if (kLowerVowels[b][t] == cp || kUpperVowels[b][t] == cp) {
-        l.plain = kLowerVowels[b][0];
-        l.base = b;
-        l.tone = t;
-        l.upper = kUpperVowels[b][t] == cp;
-        return l;
-      }
-    }
+  const int code = vowel_index().find(cp);
+  if (code >= 0) {
+    l.base = code / 16;
+    l.tone = (code % 16) / 2;
+    l.upper = code % 2 == 1;
+    l.plain = kLowerVowels[l.base][0];
+    return l;
   }
   if (cp == U'Đ' || cp == U'đ') {
     l.plain = U'đ';
@@ -125,6 +157,27 @@ bool is_word_char(char32_t cp) {
   return u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
 
+// Whether `text` has a letter that a rewrite into `style` would move a
+// tone from: a toned o or u for the new style ("hóa", "thủy"), a toned a,
+// e or y for the old ("hoá", "thuỷ"). Most text has none of the syllables
+// in question, and this scan costs far less than parsing every word.
+bool may_change(std::string_view text, ToneStyle style) {
+  const VowelIndex& index = vowel_index();
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    const int code = index.find(next_code_point(text, &pos));
+    if (code < 0 || (code % 16) / 2 == 0) continue;
+    const int base = code / 16;
+    const bool from_new = base == 6 || base == 9;                // o, u
+    const bool from_old = base == 0 || base == 3 || base == 11;  // a, e, y
+    if (style == ToneStyle::kNew ? from_new : from_old) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool parse_tone_style(std::string_view name, ToneStyle* style) {
@@ -142,7 +195,8 @@ bool parse_tone_style(std::string_view name, ToneStyle* style) {
 std::string apply_tone_style(std::string_view s, ToneStyle style) {
   // Only precomposed letters are recognised, so decomposed input is
   // composed first.
-  const std::string text = to_nfc(s);
+  std::string text = to_nfc(s);
+  if (!may_change(text, style)) return text;
   std::string out;
   out.reserve(text.size());
   std::vector<Letter> word;
