@@ -18,6 +18,7 @@ const char kUsageTemplate[] =
     "                    [-f pdf] [--markup] [-j N] [--shard I/N] [--skip-existing] [-q]\n"
     "       vanban check INPUT... [-t ...]\n"
     "       vanban serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--users FILE] [-j N]\n"
+    "                    [--session-seconds 28800]\n"
     "       vanban serve --hash-password < password\n"
     "       vanban --help | --version\n"
     "\n"
@@ -204,6 +205,15 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
       if (!take_value(&options->data_dir)) return false;
     } else if (options->command == Command::kServe && arg == "--users") {
       if (!take_value(&options->users_file)) return false;
+    } else if (options->command == Command::kServe && arg == "--session-seconds") {
+      if (!take_value(&value)) return false;
+      char* end = nullptr;
+      long seconds = std::strtol(value.c_str(), &end, 10);
+      if (value.empty() || *end != '\0' || seconds < 1 || seconds > 30L * 24 * 3600) {
+        *error = "--session-seconds takes a number from 1 to 2592000, not '" + value + "'";
+        return false;
+      }
+      options->session_seconds = seconds;
     } else if (options->command == Command::kServe && arg == "--hash-password") {
       options->hash_password = true;
     } else if (arg == "-q" || arg == "--quiet") {

@@ -34,6 +34,7 @@ struct Options {
   int port = 8080;
   std::string data_dir = "vanban-data";
   std::string users_file;
+  long session_seconds = 8 * 3600;  // how long a sign-in lasts
   bool hash_password = false;  // print a users-file hash of the password on stdin
 
 };

@@ -159,6 +159,7 @@ int run_serve(const Options& options, Environment& env, std::ostream& out, std::
   serve_options.port = options.port;
   serve_options.data_dir = options.data_dir;
   serve_options.users_file = options.users_file;
+  serve_options.cookie_lifetime = options.session_seconds;
   if (options.jobs > 0) serve_options.workers = options.jobs;
   // Refused before anything is loaded: a server that must not start says
   // so at once.
