@@ -83,6 +83,14 @@ with Server(args.binary) as server:
     rss_before = rss_kib(server.process.pid)
     deadline = time.time() + args.seconds
     started = time.time()
+    samples = []
+
+    def sample_rss():
+        while time.time() < deadline:
+            samples.append(rss_kib(server.process.pid))
+            time.sleep(10)
+    sampler = threading.Thread(target=sample_rss, daemon=True)
+    sampler.start()
     threads = [threading.Thread(target=person, args=(server, n, deadline)) for n in range(args.users)]
     for t in threads:
         t.start()
@@ -103,7 +111,7 @@ print(json.dumps({
     'users': args.users, 'seconds': round(elapsed, 1), 'previews': len(latencies),
     'previews_per_second': round(len(latencies) / elapsed, 2), 'errors': len(errors),
     'lost_drafts': lost, 'p50_ms': round(pct(0.50)), 'p99_ms': round(pct(0.99)),
-    'rss_before_kib': rss_before, 'rss_after_kib': rss_after}, indent=1))
+    'rss_before_kib': rss_before, 'rss_after_kib': rss_after, 'rss_every_10s_kib': samples}, indent=1))
 for e in errors[:5]:
     print('error:', e)
 sys.exit(1 if errors or lost else 0)
