@@ -54,14 +54,22 @@ class Server:
         self.url = 'http://127.0.0.1:%d' % self.port
 
     def stop(self):
+        """Stops the server and fails the test if it did not exit cleanly
+        (a sanitizer report, a crash, a hang on SIGTERM)."""
+        hung = False
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
-                self.process.wait(timeout=20)
+                self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
+                hung = True
                 self.process.kill()
                 self.process.wait()
         shutil.rmtree(self.dir, ignore_errors=True)
+        if hung or self.process.returncode != 0:
+            err = self.process.stderr.read() if self.process.stderr else ''
+            raise RuntimeError('vanban serve exited with %s%s:\n%s' % (
+                self.process.returncode, ' after hanging on SIGTERM' if hung else '', err[-4000:]))
 
     def __enter__(self):
         return self
