@@ -100,3 +100,30 @@ TEST_CASE("passwords, cookies and CSRF tokens") {
   CHECK(signer.check_csrf(*session, signer.csrf_token(*session)));
   CHECK_FALSE(signer.check_csrf(*session, std::string(64, '0')));
 }
+
+TEST_CASE("two people saving one draft: the first wins, the second is told who") {
+  testing::TempDir dir;
+  SystemEnvironment env;
+  serve::Drafts drafts(env, dir.path());
+  serve::Draft current;
+  std::string error;
+  const std::string id = "tinh/huyen/2023-06-13";
+  const std::string first = serve::form_to_xml(sample_form(), serve::Drafts::header("an")).xml;
+  REQUIRE(drafts.save(id, first, "", false, &current, &error) == serve::Drafts::Saved::kSaved);
+  const std::string base = current.revision;
+  nlohmann::json changed = sample_form();
+  changed["where.venue"] = "Hội trường B";
+  const std::string second = serve::form_to_xml(changed, serve::Drafts::header("binh")).xml;
+  // Bình started from nothing (or from an older revision): refused, and
+  // told that An saved it.
+  CHECK(drafts.save(id, second, "", false, &current, &error) == serve::Drafts::Saved::kConflict);
+  CHECK(current.saved_by == "an");
+  CHECK(current.xml == first);
+  CHECK(drafts.save(id, second, "0123456789abcdef", false, &current, &error) == serve::Drafts::Saved::kConflict);
+  // From the current revision, or choosing to overwrite: saved.
+  CHECK(drafts.save(id, second, base, false, &current, &error) == serve::Drafts::Saved::kSaved);
+  CHECK(current.saved_by == "binh");
+  CHECK(drafts.list() == std::vector<std::string>{id});
+  CHECK(drafts.save(id, first, base, true, &current, &error) == serve::Drafts::Saved::kSaved);
+  CHECK(testing::read_file(dir / "tinh/huyen/2023-06-13/session.xml") == first);
+}
