@@ -17,6 +17,9 @@ const char kUsageTemplate[] =
     "                    [--tone new|old] [--templates DIR] [--fonts DIR]\n"
     "                    [-f pdf] [--markup] [-j N] [--shard I/N] [--skip-existing] [-q]\n"
     "       vanban check INPUT... [-t ...]\n"
+    "       vanban serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--users FILE] [-j N]\n"
+    "                    [--session-seconds 28800]\n"
+    "       vanban serve --hash-password < password\n"
     "       vanban --help | --version\n"
     "\n"
     "Turns session XML into Vietnamese documents (PDF).\n"
@@ -44,6 +47,14 @@ const char kUsageTemplate[] =
     "  -q, --quiet        print errors only (no progress, no list of PDFs)\n"
     "\n"
     "check validates the inputs and writes nothing.\n"
+    "\n"
+    "serve runs the web app (in Vietnamese) on http://HOST:PORT/: a form for a\n"
+    "session, its documents previewed as they print, drafts saved as\n"
+    "DIR/<session id>/session.xml (default DIR: vanban-data), the files\n"
+    "`vanban render DIR` reads. On an address other than 127.0.0.1 it needs\n"
+    "--users FILE, lines of NAME:UNIT[,UNIT]:HASH (HASH from --hash-password;\n"
+    "a unit is a session id prefix such as tuyen-quang/chiem-hoa). -j is the\n"
+    "number of documents rendered at once (default 2); --port 0 picks a free port.\n"
     "Exit status: 0 all went well, 1 some input was rejected, 2 usage error.\n";
 
 void replace_all(std::string* text, const std::string& from, const std::string& to) {
@@ -106,6 +117,7 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
   }
   if (command == "render") options->command = Command::kRender;
   else if (command == "check") options->command = Command::kCheck;
+  else if (command == "serve") options->command = Command::kServe;
   else {
     *error = "unknown command '" + command + "'";
     return false;
@@ -178,6 +190,32 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
       options->skip_existing = true;
     } else if (arg == "--markup") {
       options->keep_markup = true;
+    } else if (options->command == Command::kServe && arg == "--host") {
+      if (!take_value(&options->host)) return false;
+    } else if (options->command == Command::kServe && arg == "--port") {
+      if (!take_value(&value)) return false;
+      char* end = nullptr;
+      long port = std::strtol(value.c_str(), &end, 10);
+      if (value.empty() || *end != '\0' || port < 0 || port > 65535) {
+        *error = "--port takes a number from 0 to 65535, not '" + value + "'";
+        return false;
+      }
+      options->port = static_cast<int>(port);
+    } else if (options->command == Command::kServe && arg == "--data") {
+      if (!take_value(&options->data_dir)) return false;
+    } else if (options->command == Command::kServe && arg == "--users") {
+      if (!take_value(&options->users_file)) return false;
+    } else if (options->command == Command::kServe && arg == "--session-seconds") {
+      if (!take_value(&value)) return false;
+      char* end = nullptr;
+      long seconds = std::strtol(value.c_str(), &end, 10);
+      if (value.empty() || *end != '\0' || seconds < 1 || seconds > 30L * 24 * 3600) {
+        *error = "--session-seconds takes a number from 1 to 2592000, not '" + value + "'";
+        return false;
+      }
+      options->session_seconds = seconds;
+    } else if (options->command == Command::kServe && arg == "--hash-password") {
+      options->hash_password = true;
     } else if (arg == "-q" || arg == "--quiet") {
       options->quiet = true;
     } else if (arg.size() > 1 && arg[0] == '-') {
@@ -194,6 +232,13 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
     for (const documents::DocumentKind* kind : documents::all_kinds()) {
       options->documents.emplace_back(kind->name);
     }
+  }
+  if (options->command == Command::kServe) {
+    if (!options->inputs.empty()) {
+      *error = "serve takes no INPUT";
+      return false;
+    }
+    return true;
   }
   if (options->inputs.empty()) {
     *error = "no INPUT given";

@@ -10,7 +10,7 @@
 
 namespace vanban::cli {
 
-enum class Command { kRender, kCheck, kHelp, kVersion };
+enum class Command { kRender, kCheck, kServe, kHelp, kVersion };
 
 struct Options {
   Command command = Command::kHelp;
@@ -28,6 +28,14 @@ struct Options {
   std::string shard;           // "I/N" or "N"; empty: all sessions
   bool skip_existing = false;  // skip documents whose inputs are unchanged
   bool keep_markup = false;  // also write <document>.markup
+
+  // serve
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string data_dir = "vanban-data";
+  std::string users_file;
+  long session_seconds = 8 * 3600;  // how long a sign-in lasts
+  bool hash_password = false;  // print a users-file hash of the password on stdin
 
 };
 

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <iostream>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -11,6 +12,8 @@
 #include "engine/batch.h"
 #include "engine/data_dir.h"
 #include "engine/engine.h"
+#include "serve/auth.h"
+#include "serve/server.h"
 
 namespace vanban::cli {
 
@@ -140,6 +143,52 @@ int run(const Options& options, Environment& env, std::ostream& out, std::ostrea
   return result.failures ? kExitRejected : kExitOk;
 }
 
+int run_serve(const Options& options, Environment& env, std::ostream& out, std::ostream& err) {
+  if (options.hash_password) {
+    std::string password;
+    std::getline(std::cin, password);
+    if (password.empty()) {
+      err << "vanban: error: give the password on standard input\n";
+      return kExitUsage;
+    }
+    out << serve::hash_password(password) << '\n';
+    return kExitOk;
+  }
+  serve::ServeOptions serve_options;
+  serve_options.host = options.host;
+  serve_options.port = options.port;
+  serve_options.data_dir = options.data_dir;
+  serve_options.users_file = options.users_file;
+  serve_options.cookie_lifetime = options.session_seconds;
+  if (options.jobs > 0) serve_options.workers = options.jobs;
+  // Refused before anything is loaded: a server that must not start says
+  // so at once.
+  const std::string refused = serve::refuse_reason(serve_options);
+  if (!refused.empty()) {
+    err << "vanban: error: " << refused << '\n';
+    return kExitUsage;
+  }
+  std::string searched;
+  const std::string bundled = engine::find_data_dir(env, &searched);
+  if (bundled.empty()) {
+    err << "vanban: error: cannot find the bundled templates, fonts and web pages (looked in " << searched
+        << "); set VANBAN_DATA_DIR to the folder that holds templates/, fonts/ and web/\n";
+    return kExitRejected;
+  }
+  engine::EngineConfig config;
+  config.templates_dir = options.templates_dir.empty() ? bundled + "/templates" : options.templates_dir;
+  config.fonts_dir = options.fonts_dir.empty() ? bundled + "/fonts" : options.fonts_dir;
+  config.tone = options.tone;
+  serve_options.web_dir = bundled + "/web";
+  Diagnostics setup;
+  std::unique_ptr<engine::Engine> engine = engine::Engine::load(env, config, &setup);
+  if (!engine) {
+    for (const Diagnostic& d : setup.list()) err << d.to_string() << '\n';
+    return kExitRejected;
+  }
+  return serve::serve(serve_options, *engine, env, out, err);
+}
+
 int main_with(int argc, const char* const* argv, Environment& env, std::ostream& out,
               std::ostream& err) {
   Options options;
@@ -155,6 +204,8 @@ int main_with(int argc, const char* const* argv, Environment& env, std::ostream&
     case Command::kVersion:
       out << "vanban " VANBAN_VERSION "\n";
       return kExitOk;
+    case Command::kServe:
+      return run_serve(options, env, out, err);
     default:
       return run(options, env, out, err);
   }

@@ -12,6 +12,9 @@ namespace vanban::cli {
 // Runs a parsed command line; returns the exit status (0, 1 or 2).
 int run(const Options& options, Environment& env, std::ostream& out, std::ostream& err);
 
+// `vanban serve`: the web app, until SIGINT or SIGTERM.
+int run_serve(const Options& options, Environment& env, std::ostream& out, std::ostream& err);
+
 // The whole program: argv in, exit status out.
 int main_with(int argc, const char* const* argv, Environment& env, std::ostream& out,
               std::ostream& err);
