@@ -32,6 +32,11 @@ struct PageSetup {
   // Decree 30: Arabic numerals centred in the top margin, none on page 1.
   bool page_numbers = false;
   double page_number_size = 13;
+  // When above 0: a document whose last page holds little is set again
+  // with its body text (paragraphs at the document's font-size) down to
+  // this size, in half points, if that saves the page (Decree 30 allows
+  // 13 to 14 pt for the body).
+  double body_shrink_to = 0;
 };
 
 struct Metadata {
@@ -66,6 +71,9 @@ struct ParagraphStyle {
   // takes one ("Thành phố Hồ Chí Minh, ngày ..." at 13 pt, which Decree 30
   // allows for the place-date line, rather than wrapped at 14).
   double shrink_to = 0;
+  // Set at the document's font-size (no size of its own): body text, which
+  // fitting a document to its pages may set smaller.
+  bool body = true;
   LineBreaking breaking = LineBreaking::kTotalFit;
 };
 

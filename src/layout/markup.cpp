@@ -174,7 +174,7 @@ void MarkupParser::parse(const pugi::xml_node& root, const MarkupOptions& option
                          Document* document) {
   check_attributes(root, {"title", "author", "subject", "keywords", "tone", "margin-top",
                           "margin-bottom", "margin-left", "margin-right", "page-numbers",
-                          "page-number-size", "font-size", "line-height", "indent",
+                          "page-number-size", "font-size", "body-shrink-to", "line-height", "indent",
                           "paragraph-spacing", "align", "line-breaking"});
   names_ = options.names;
   if (options.tone) {
@@ -203,6 +203,7 @@ void MarkupParser::parse(const pugi::xml_node& root, const MarkupOptions& option
     error(root, "the margins leave less than an inch of width or two of height");
   }
   length(root, "font-size", &defaults_.size);
+  length(root, "body-shrink-to", &document->page.body_shrink_to);
   factor(root, "line-height", &defaults_.line_height);
   length(root, "indent", &defaults_.first_indent);
   length(root, "paragraph-spacing", &defaults_.space_before);
@@ -292,6 +293,7 @@ void MarkupParser::paragraph(const pugi::xml_node& node, std::vector<Block>* out
   p.where = locator_.written_at(node);
   align(node, &p.style.align);
   length(node, "size", &p.style.size);
+  if (node.attribute("size")) p.style.body = false;
   length(node, "shrink-to", &p.style.shrink_to);
   factor(node, "line-height", &p.style.line_height);
   length(node, "indent", &p.style.first_indent);

@@ -413,10 +413,51 @@ Item make_item(const Block& block, const Setter& setter, double text_width, doub
   return item;
 }
 
-}  // namespace
+// The end of a document is a chain of blocks kept together (the closing
+// line, the signatures, the Nơi nhận; an article's byline). Alone on a
+// page, it reads as a page a clerk would send back. So the text before it
+// keeps with it too: a paragraph of four lines or more carries its last two
+// lines over, a shorter one goes over whole.
+void keep_ending_with_text(std::vector<Item>* items) {
+  std::size_t start = items->size();
+  while (start > 0 && (start == items->size() || (*items)[start - 1].keep_with_next)) --start;
+  // `start` is where the final chain begins; the block before it is text?
+  for (std::size_t k = start; k-- > 0;) {
+    Item& item = (*items)[k];
+    if (item.kind == Item::Kind::kSpace) continue;
+    if (item.kind == Item::Kind::kLines) item.keep_with_next = true;
+    break;
+  }
+}
 
-LaidOutDocument lay_out(const Document& document, const FontSet& fonts,
-                        const text::LineBreaker& breaker, Diagnostics* diagnostics) {
+// Every body paragraph (one at the document's font-size) set at `size`.
+void set_body_size(std::vector<Block>* blocks, double size) {
+  for (Block& block : *blocks) {
+    if (auto* p = std::get_if<Paragraph>(&block)) {
+      if (p->style.body) p->style.size = size;
+    } else if (auto* cols = std::get_if<Columns>(&block)) {
+      for (Column& column : cols->columns) set_body_size(&column.blocks, size);
+    }
+  }
+}
+
+// Whether the last page holds less than a third of a page: the near-empty
+// page a clerk would rather not sign.
+bool last_page_light(const LaidOutDocument& out, const PageSetup& page) {
+  if (out.pages.size() < 2) return false;
+  const double top = page.height - page.margin_top;
+  double lowest = top;
+  const Page& last = out.pages.back();
+  for (const PlacedText& t : last.texts) {
+    if (t.y <= top) lowest = std::min(lowest, t.y);
+  }
+  for (const PlacedImage& i : last.images) lowest = std::min(lowest, i.y);
+  for (const PlacedRule& r : last.rules) lowest = std::min(lowest, std::min(r.y1, r.y2));
+  return top - lowest < (page.height - page.margin_top - page.margin_bottom) / 3;
+}
+
+LaidOutDocument lay_out_once(const Document& document, const FontSet& fonts,
+                             const text::LineBreaker& breaker, Diagnostics* diagnostics) {
   LaidOutDocument out;
   out.width = document.page.width;
   out.height = document.page.height;
@@ -430,9 +471,36 @@ LaidOutDocument lay_out(const Document& document, const FontSet& fonts,
   for (const Block& block : document.blocks) {
     items.push_back(make_item(block, setter, text_width, body_height));
   }
+  keep_ending_with_text(&items);
   Paginator paginator(page, setter, &out);
   paginator.place(items);
   if (page.page_numbers) add_page_numbers(page, fonts, &out);
+  return out;
+}
+
+}  // namespace
+
+LaidOutDocument lay_out(const Document& document, const FontSet& fonts,
+                        const text::LineBreaker& breaker, Diagnostics* diagnostics) {
+  LaidOutDocument out = lay_out_once(document, fonts, breaker, diagnostics);
+  const double floor = document.page.body_shrink_to;
+  if (floor <= 0 || !last_page_light(out, document.page)) return out;
+  // Save the page if a smaller body (down to `floor`) does; the first size
+  // that does wins, so the body stays as large as it can.
+  double body_size = 0;
+  for (const Block& block : document.blocks) {
+    if (auto* p = std::get_if<Paragraph>(&block); p && p->style.body) {
+      body_size = p->style.size;
+      break;
+    }
+  }
+  Diagnostics again;  // reported already
+  for (double size = body_size - 0.5; body_size > 0 && size >= floor - 1e-9; size -= 0.5) {
+    Document smaller = document;
+    set_body_size(&smaller.blocks, size);
+    LaidOutDocument fitted = lay_out_once(smaller, fonts, breaker, &again);
+    if (fitted.pages.size() < out.pages.size()) return fitted;
+  }
   return out;
 }
 
