@@ -55,7 +55,18 @@ PROPOSALS = [("Đề nghị tỉnh hỗ trợ kinh phí mua sắm thiết bị �
               "Giao Sở Thông tin và Truyền thông tổ chức tập huấn trong quý tới.")]
 
 
+LONG_NAMES = ["Công Tằng Tôn Nữ Thị Phương Thảo", "Nguyễn Thị Minh Khai Thanh", "Tôn Nữ Thị Hồng Vân",
+              "Lê Nguyễn Hoàng Bảo Ngọc"]
+ISSUERS = [("Đoàn kiểm tra Đề án 06", "TM. ĐOÀN KIỂM TRA", "Trưởng đoàn"),
+           ("Ban Chỉ đạo thực hiện các chương trình mục tiêu quốc gia giai đoạn 2021 - 2025",
+            "TM. BAN CHỈ ĐẠO", "Trưởng ban"),
+           ("Đoàn khảo sát, kiểm tra công tác phòng, chống thiên tai và tìm kiếm cứu nạn",
+            "TM. ĐOÀN KHẢO SÁT", "Trưởng đoàn")]
+
+
 def person(rng):
+    if rng.random() < 0.1:
+        return rng.choice(LONG_NAMES)
     return f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
 
 
@@ -97,6 +108,12 @@ def session(i, rng):
     bullet = rng.choice(["", "- ", "-"])
     end = rng.choice(["", ";", "."])
     number = rng.choice(["", "Số: "]) + f"{rng.randint(1, 99)}/TB-ĐKT"
+    issuer, authority, position = rng.choice(ISSUERS)
+    more_recipients = "".join(f"      <recipient>{escape(r)}</recipient>\n"
+                              for r in rng.sample(ADDRESSEES, rng.randint(0, 4)))
+    others = [person(rng) for _ in range(rng.randint(0, 3))]
+    speeches = "".join(f'      <speech speaker="{p}">Đề nghị {escape(unit)} tiếp tục rà soát, làm sạch dữ liệu dân cư và đẩy mạnh thu nhận hồ sơ căn cước công dân.</speech>\n'
+                       for p in [deputy] + others)
     return f"""  <session version="1" id="bench/{slug}">
     <when date="{date}" part="{rng.choice(['sáng', 'chiều'])}" time="{rng.choice(['08:00', '14:00'])}"/>
     <where province={quoteattr(province)} unit={quoteattr(unit)}/>
@@ -108,6 +125,7 @@ def session(i, rng):
       <name>Đoàn kiểm tra Đề án 06 tỉnh {escape(province)}</name>
       <member name="{head}" title="Phó Chủ tịch UBND tỉnh" role="Trưởng đoàn" head="true"/>
       <member name="{deputy}" title="Phó Giám đốc Công an tỉnh" role="Phó Trưởng đoàn"/>
+{"".join(f'      <member name="{p}" title="Phó Giám đốc Sở Tư pháp" role="Thành viên"/>' + chr(10) for p in others)}
     </delegation>
     <host unit={quoteattr(host_unit)}>
       <person name="{host}"><title>{escape(host_title)}</title></person>
@@ -125,13 +143,14 @@ def session(i, rng):
 {extra_conclusion}    </conclusion>
     <article author="Ban Biên tập"/>
     <notice number="{number}" date="{date}" place={quoteattr(province)}>
-      <issuer parent={quoteattr('UBND tỉnh ' + province)}>Đoàn kiểm tra Đề án 06</issuer>
-      <signer authority="TM. ĐOÀN KIỂM TRA" position="Trưởng đoàn" name="{head}"/>
+      <issuer parent={quoteattr('UBND tỉnh ' + province)}>{escape(issuer)}</issuer>
+      <signer authority="{authority}" position="{position}" name="{head}"/>
       <recipient>{bullet}{escape(host_unit)}{end}</recipient>
-      <recipient>{bullet}Lưu: VT{end}</recipient>
+{more_recipients}      <recipient>{bullet}Lưu: VT{end}</recipient>
     </notice>
     <minutes start="14:00" end="16:30" chair="{head}" secretary="{secretary}">
       <speech speaker="{host}">Báo cáo kết quả triển khai Đề án 06.</speech>
+{speeches}
     </minutes>
   </session>
 """
