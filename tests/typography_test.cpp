@@ -74,6 +74,7 @@ struct Counts {
   int dash_starts = 0;
   int thin_last_pages = 0;
   int wrapped_place_dates = 0;
+  int one_word_last_lines = 0;  // documents with a paragraph ending in one
   std::vector<std::string> examples;
 };
 
@@ -89,7 +90,7 @@ bool is_centred(const TextLine& line) {
 void audit(const Document& doc, const std::string& name, const std::vector<std::string>& people,
            bool notice, const std::set<std::string>& words, Counts* counts) {
   ++counts->documents;
-  bool split_word = false, split_name = false, dash = false;
+  bool split_word = false, split_name = false, dash = false, widow = false;
   for (const Page& page : doc.pages) {
     const std::vector<TextLine>& lines = page.lines;
     std::string joined;
@@ -104,6 +105,18 @@ void audit(const Document& doc, const std::string& name, const std::vector<std::
           split_word = true;
           counts->examples.push_back(name + ": centred '" + a.back() + " / " + b.front() + "'");
         }
+      }
+      // The last line of a body paragraph, one word alone: a line at the
+      // margin (a paragraph's first line is indented) after a line of the
+      // same paragraph, followed by a new paragraph or nothing.
+      if (i > 0 && lines[i].size >= 12.5 && std::fabs(lines[i].x_left - kLeft) < 1.0 &&
+          words_of(lines[i].text).size() == 1 &&
+          lines[i].baseline - lines[i - 1].baseline < 1.3 * lines[i].size &&
+          (i + 1 == lines.size() || lines[i + 1].x_left > kLeft + 1.0 ||
+           lines[i + 1].baseline - lines[i].baseline > 1.3 * lines[i].size)) {
+        widow = true;
+        counts->examples.push_back(name + ": one word on a last line: " + lines[i - 1].text + " / " +
+                                   lines[i].text);
       }
       // A body line at the left margin that starts with "- ": a dash that
       // wrapped, read as a new list item (items start at the indent).
@@ -128,6 +141,7 @@ void audit(const Document& doc, const std::string& name, const std::vector<std::
   counts->centred_word_splits += split_word;
   counts->name_splits += split_name;
   counts->dash_starts += dash;
+  counts->one_word_last_lines += widow;
 
   // The last page: three body lines at least above the signatures.
   if (doc.pages.size() >= 2) {
@@ -209,7 +223,8 @@ TEST_CASE("typography: a generated corpus has no line a clerk would correct") {
                        ", name splits " + std::to_string(counts.name_splits) + ", dash starts " +
                        std::to_string(counts.dash_starts) + ", thin last pages " +
                        std::to_string(counts.thin_last_pages) + ", wrapped place-dates " +
-                       std::to_string(counts.wrapped_place_dates);
+                       std::to_string(counts.wrapped_place_dates) + ", one-word last lines " +
+                       std::to_string(counts.one_word_last_lines);
   WARN(report);
   for (std::size_t i = 0; i < counts.examples.size() && i < 15; ++i) UNSCOPED_INFO(counts.examples[i]);
   CHECK(counts.documents == 120);
@@ -219,4 +234,5 @@ TEST_CASE("typography: a generated corpus has no line a clerk would correct") {
   CHECK(counts.dash_starts == 0);
   CHECK(counts.thin_last_pages == 0);
   CHECK(counts.wrapped_place_dates == 0);
+  CHECK(counts.one_word_last_lines == 0);
 }
