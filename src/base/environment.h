@@ -51,6 +51,10 @@ class Environment {
     return false;
   }
 
+  // Whether standard error is a terminal (a person watching, who gets
+  // colour and a progress line), not a pipe or a log file.
+  virtual bool stderr_is_terminal() { return false; }
+
   virtual std::optional<std::string> variable(const std::string& name) = 0;
 
   // Monotonic clock, for timings only (never for document content).
@@ -70,6 +74,7 @@ class SystemEnvironment : public Environment {
   bool append_file(const std::string& path, std::string_view data, std::string* error) override;
   bool remove_file(const std::string& path) override;
   bool read_standard_input(std::string* contents, std::string* error) override;
+  bool stderr_is_terminal() override;
   bool is_directory(const std::string& path) override;
   bool list_files(const std::string& dir, std::string_view suffix,
                   std::vector<std::string>* paths, std::string* error) override;

@@ -162,6 +162,8 @@ bool SystemEnvironment::read_standard_input(std::string* contents, std::string* 
   }
 }
 
+bool SystemEnvironment::stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+
 bool SystemEnvironment::remove_file(const std::string& path) {
   return ::unlink(path.c_str()) == 0;
 }
