@@ -55,7 +55,12 @@ TEST_CASE("bulk: one bad session is reported and skipped, the others are produce
   CHECK(temporary_files(dir / "out").empty());
 
   std::map<std::string, std::string> manifest = manifest_by_output(read_file(dir / "out/manifest.jsonl"));
-  REQUIRE(manifest.size() == 4);
+  REQUIRE(manifest.size() == 5);
+  // The refused session is listed too, with its error.
+  const std::string refused = manifest.at(dir / "out/bulk/1002/news.pdf");
+  CHECK(contains(refused, "\"status\":\"failed\""));
+  CHECK(contains(refused, "2023-02-30"));
+  manifest.erase(dir / "out/bulk/1002/news.pdf");
   for (const auto& [output, line] : manifest) {
     CHECK(contains(line, "\"status\":\"ok\""));
     CHECK(contains(line, "\"pages\":1"));
@@ -117,7 +122,7 @@ TEST_CASE("bulk: a re-run with --skip-existing skips what is unchanged, and only
   REQUIRE(again.status == 0);
   std::string manifest = read_file(dir / "out/manifest.jsonl");
   CHECK(split_lines(manifest).size() == 6);
-  for (const std::string& line : split_lines(manifest)) CHECK(contains(line, "\"status\":\"skipped\""));
+  for (const std::string& line : split_lines(manifest)) CHECK(contains(line, "\"status\":\"unchanged\""));
   CHECK(read_file(dir / "out/bulk/1003/news.pdf") == before);
 
   // Change one session: only its document is made again.
@@ -224,8 +229,133 @@ TEST_CASE("bulk: --skip-existing still skips everything after a JSON tool rewrot
   CHECK(lines.size() == 3);
   for (const std::string& line : lines) {
     INFO(line);
-    CHECK(contains(line, "\"status\":\"skipped\""));
+    CHECK(contains(line, "\"status\":\"unchanged\""));
   }
   // Written back by vanban: UTF-8 again, not escapes.
   CHECK(contains(read_file(manifest), "\"session\":\"hạ-long/đợt-1\""));
+}
+
+namespace {
+
+// The manifest's lines whose "status" is `status`.
+std::vector<std::string> with_status(const std::string& manifest, const std::string& status) {
+  std::vector<std::string> out;
+  for (const std::string& line : split_lines(manifest)) {
+    if (contains(line, "\"status\":\"" + status + "\"")) out.push_back(line);
+  }
+  return out;
+}
+
+// A <sessions> file of sessions with ids `prefix`/0 ... `prefix`/(count - 1).
+std::string named_sessions(const std::string& prefix, int count) {
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sessions>\n";
+  for (int i = 0; i < count; ++i) xml += session_element(minimal_session(prefix + "/" + std::to_string(i)));
+  return xml + "</sessions>\n";
+}
+
+}  // namespace
+
+TEST_CASE("bulk: runs into one folder merge the manifest instead of shrinking it") {
+  TempDir dir;
+  write_file(dir / "a.xml", named_sessions("huyen-a", 3));
+  write_file(dir / "b.xml", named_sessions("huyen-b", 2));
+  const std::string out = " -t news -q -o " + shell_quote(dir / "out");
+  const std::string manifest = dir / "out/manifest.jsonl";
+  REQUIRE(run_vanban("render " + shell_quote(dir / "a.xml") + out).status == 0);
+  REQUIRE(run_vanban("render " + shell_quote(dir / "b.xml") + out).status == 0);
+  CHECK(split_lines(read_file(manifest)).size() == 5);
+  CHECK(with_status(read_file(manifest), "ok").size() == 5);
+
+  // One session again: its line is replaced, the others stay.
+  REQUIRE(run_vanban("render " + shell_quote(dir / "a.xml") + out + " --skip-existing").status == 0);
+  std::map<std::string, std::string> lines = manifest_by_output(read_file(manifest));
+  REQUIRE(lines.size() == 5);
+  CHECK(contains(lines.at(dir / "out/huyen-a/0/news.pdf"), "\"status\":\"unchanged\""));
+  CHECK(contains(lines.at(dir / "out/huyen-b/1/news.pdf"), "\"status\":\"ok\""));
+
+  // And --skip-existing over both remakes nothing.
+  REQUIRE(run_vanban("render " + shell_quote(dir / "a.xml") + " " + shell_quote(dir / "b.xml") + out +
+                     " --skip-existing").status == 0);
+  CHECK(with_status(read_file(manifest), "unchanged").size() == 5);
+}
+
+TEST_CASE("bulk: refused sessions and documents without data have manifest lines") {
+  TempDir dir;
+  write_file(dir / "in/all.xml", sessions_file(3, 1));
+  // A session file that is not XML at all: no id, so its lines have no output.
+  write_file(dir / "in/broken.xml", "<session id=\"x\"><when date=\"2023-06-08\"></session");
+  const std::string render = "render " + shell_quote(dir / "in") + " -q -o " + shell_quote(dir / "out");
+  Result r = run_vanban(render);
+  CHECK(r.status == 1);
+  const std::string manifest = read_file(dir / "out/manifest.jsonl");
+  INFO(manifest);
+  // news for the two good sessions; the minimal session has no <notice>
+  // and no <minutes>, so conclusion and minutes are skipped for them.
+  CHECK(with_status(manifest, "ok").size() == 2);
+  const std::vector<std::string> skipped = with_status(manifest, "skipped");
+  REQUIRE(skipped.size() == 4);
+  CHECK(contains(skipped[1], "\"document\":\"minutes\""));
+  CHECK(contains(skipped[1], "\"error\":\"the session has no data for minutes\""));
+  // The bad date: one line for each document asked for, with its error.
+  std::vector<std::string> failed = with_status(manifest, "failed");
+  int bad_date = 0, broken = 0;
+  for (const std::string& line : failed) {
+    if (contains(line, "2023-02-30")) {
+      ++bad_date;
+      CHECK(contains(line, "\"session\":\"bulk/1001\""));
+      CHECK(contains(line, "\"output\":\"" + dir / "out/bulk/1001/"));
+    }
+    if (contains(line, "broken.xml")) {
+      ++broken;
+      CHECK(contains(line, "\"output\":\"\""));
+      CHECK(contains(line, "malformed XML"));
+    }
+  }
+  CHECK(bad_date == 3);
+  CHECK(broken == 3);
+
+  // Mended, the refusals leave the manifest.
+  write_file(dir / "in/all.xml", sessions_file(3));
+  write_file(dir / "in/broken.xml", minimal_session("mended/1"));
+  REQUIRE(run_vanban(render + " --skip-existing").status == 0);
+  const std::string mended = read_file(dir / "out/manifest.jsonl");
+  INFO(mended);
+  CHECK(with_status(mended, "failed").empty());
+  CHECK(with_status(mended, "unchanged").size() == 2);  // bulk/1000 and 1002
+  CHECK(with_status(mended, "ok").size() == 2);         // bulk/1001 and mended/1
+}
+
+TEST_CASE("bulk: a broken file fails exactly one shard, which reports it") {
+  TempDir dir;
+  write_file(dir / "in/all.xml", sessions_file(20, 7));
+  write_file(dir / "in/zz-broken.xml", "<sessions><session id=\"a\"></sessions");
+  write_file(dir / "in/unreadable.xml", "");  // empty: cannot be read as a session file
+  int failed_shards = 0;
+  int broken_reports = 0, empty_reports = 0, date_reports = 0;
+  for (int shard = 0; shard < 2; ++shard) {
+    const std::string out = dir / ("out" + std::to_string(shard));
+    Result r = run_vanban("render " + shell_quote(dir / "in") + " -t news -q -o " + shell_quote(out) +
+                          " --shard " + std::to_string(shard) + "/2");
+    INFO(r.err);
+    CHECK((r.status == 0 || r.status == 1));
+    failed_shards += r.status == 1;
+    broken_reports += contains(r.err, "zz-broken.xml");
+    empty_reports += contains(r.err, "unreadable.xml");
+    date_reports += contains(r.err, "2023-02-30");
+    if (r.status == 0) CHECK(r.err.empty());
+  }
+  CHECK(failed_shards >= 1);
+  CHECK(broken_reports == 1);
+  CHECK(empty_reports == 1);
+  CHECK(date_reports == 1);
+
+  // One broken file alone among good ones: one pod of two fails.
+  std::remove((dir / "in/unreadable.xml").c_str());
+  write_file(dir / "in/all.xml", sessions_file(20));
+  int statuses = 0;
+  for (int shard = 0; shard < 2; ++shard) {
+    Result r = run_vanban("check " + shell_quote(dir / "in") + " --shard " + std::to_string(shard) + "/2");
+    statuses += r.status;
+  }
+  CHECK(statuses == 1);
 }

@@ -60,7 +60,7 @@ bool parse(const std::string& markup, Document* doc, Diagnostics* diagnostics) {
 
 TEST_CASE("layout: justified lines end exactly at the right margin; the last does not") {
   text::LineBreaker breaker;
-  Diagnostics d;
+  MissingGlyphs d;
   const double width = 300;
   std::vector<Line> lines = break_lines(paragraph(kProse), width, fonts(), breaker, &d);
   REQUIRE(d.empty());
@@ -75,7 +75,7 @@ TEST_CASE("layout: justified lines end exactly at the right margin; the last doe
 
 TEST_CASE("layout: no line ends inside a document number, a percentage or a number and its unit") {
   text::LineBreaker breaker;
-  Diagnostics d;
+  MissingGlyphs d;
   for (double width = 150; width <= 400; width += 7) {
     std::vector<Line> lines = break_lines(paragraph(kProse), width, fonts(), breaker, &d);
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
@@ -93,7 +93,7 @@ TEST_CASE("layout: no line ends inside a document number, a percentage or a numb
 
 TEST_CASE("layout: first-line indent, centring and right alignment") {
   text::LineBreaker breaker;
-  Diagnostics d;
+  MissingGlyphs d;
   Paragraph p = paragraph(kProse);
   p.style.first_indent = 28.35;  // 1 cm
   std::vector<Line> lines = break_lines(p, 300, fonts(), breaker, &d);
@@ -110,7 +110,7 @@ TEST_CASE("layout: first-line indent, centring and right alignment") {
 
 TEST_CASE("layout: a word longer than the line is cut to fit, never overflows") {
   text::LineBreaker breaker;
-  Diagnostics d;
+  MissingGlyphs d;
   std::string word(3000, 'a');
   std::vector<Line> lines = break_lines(paragraph("Từ " + word + " cuối"), 200, fonts(), breaker, &d);
   REQUIRE(lines.size() > 5);
@@ -122,13 +122,19 @@ TEST_CASE("layout: a word longer than the line is cut to fit, never overflows") 
   CHECK(letters == word.size());
 }
 
-TEST_CASE("layout: a character missing from the font is reported, not drawn blank") {
+TEST_CASE("layout: characters missing from the font are reported in one error, not drawn blank") {
   text::LineBreaker breaker;
+  MissingGlyphs missing;
+  break_lines(paragraph("Tên 中文 ✓"), 300, fonts(), breaker, &missing);
+  break_lines(paragraph("Lại 中 ✓ ✗"), 300, fonts(), breaker, &missing);
   Diagnostics d;
-  break_lines(paragraph("Tên 中文 ✓"), 300, fonts(), breaker, &d);
-  REQUIRE(d.size() == 3);
-  CHECK(d.list()[0].message.find("U+4E2D") != std::string::npos);
-  CHECK(d.list()[2].message.find("U+2713") != std::string::npos);
+  missing.report(fonts().family(), &d);
+  REQUIRE(d.size() == 1);
+  const std::string& message = d.list()[0].message;
+  CHECK(message.find("lacks 4 characters") != std::string::npos);
+  CHECK(message.find("U+4E2D '中'") != std::string::npos);
+  CHECK(message.find("U+2713 '✓'") != std::string::npos);
+  CHECK(message.find("U+2717 '✗'") != std::string::npos);
 }
 
 TEST_CASE("layout: markup applies the tone style except inside keep") {

@@ -60,7 +60,7 @@ Paragraph paragraph(const std::string& text, LineBreaking breaking, Align align 
 
 std::vector<Line> lay_out(const Paragraph& p, double width) {
   text::LineBreaker breaker;
-  Diagnostics d;
+  MissingGlyphs d;
   std::vector<Line> lines = break_lines(p, width, fonts(), breaker, &d);
   REQUIRE(d.empty());
   return lines;
@@ -325,7 +325,7 @@ TEST_CASE("linebreak: segments of no width do not make total fit quadratic") {
   std::string text = std::string(2000, 'a') + " ";
   for (int i = 0; i < 20000; ++i) text += "\u0301\u200B";
   text::LineBreaker breaker;
-  Diagnostics d;  // the font may lack the marks
+  MissingGlyphs d;  // the font may lack the marks
   std::vector<Line> lines = break_lines(paragraph(text, LineBreaking::kTotalFit), 450, fonts(), breaker, &d);
   CHECK(lines.size() > 1);
   std::size_t marks = 0;

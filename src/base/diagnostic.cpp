@@ -13,11 +13,12 @@ std::string Diagnostic::to_string() const {
   }
   out += ": error: ";
   out += message;
+  if (!session.empty()) out += " (in session '" + session + "')";
   return out;
 }
 
 void Diagnostics::error(SourceLocation where, std::string message) {
-  list_.push_back(Diagnostic{std::move(where), std::move(message)});
+  list_.push_back(Diagnostic{std::move(where), std::move(message), std::string()});
 }
 
 void Diagnostics::error(const std::string& file, std::string message) {
@@ -26,6 +27,12 @@ void Diagnostics::error(const std::string& file, std::string message) {
 
 void Diagnostics::append(const Diagnostics& other) {
   list_.insert(list_.end(), other.list_.begin(), other.list_.end());
+}
+
+void Diagnostics::in_session(const std::string& session_id) {
+  for (Diagnostic& d : list_) {
+    if (d.session.empty()) d.session = session_id;
+  }
 }
 
 SourceLocation locate(const std::string& file, std::string_view text, std::size_t offset) {

@@ -19,8 +19,13 @@ struct SourceLocation {
 struct Diagnostic {
   SourceLocation where;
   std::string message;
+  // The session being rendered when the error came from elsewhere (a
+  // template): the file and line then point at the template, and this
+  // says which session's data made it fail. Empty otherwise.
+  std::string session;
 
-  // "FILE:LINE:COL: error: MESSAGE", or "FILE: error: MESSAGE" without a line.
+  // "FILE:LINE:COL: error: MESSAGE", or "FILE: error: MESSAGE" without a
+  // line; " (in session 'ID')" at the end when `session` is set.
   std::string to_string() const;
 };
 
@@ -29,6 +34,8 @@ class Diagnostics {
   void error(SourceLocation where, std::string message);
   void error(const std::string& file, std::string message);
   void append(const Diagnostics& other);
+  // Names `session_id` in every diagnostic that names no session yet.
+  void in_session(const std::string& session_id);
 
   bool empty() const { return list_.empty(); }
   std::size_t size() const { return list_.size(); }

@@ -43,6 +43,18 @@ class Environment {
   virtual bool list_files(const std::string& dir, std::string_view suffix,
                           std::vector<std::string>* paths, std::string* error) = 0;
 
+  // Standard input, whole (`vanban render -`), at most kMaxFileBytes.
+  // Implementations without one say so.
+  virtual bool read_standard_input(std::string* contents, std::string* error) {
+    (void)contents;
+    *error = "standard input is not available";
+    return false;
+  }
+
+  // Whether standard error is a terminal (a person watching, who gets
+  // colour and a progress line), not a pipe or a log file.
+  virtual bool stderr_is_terminal() { return false; }
+
   virtual std::optional<std::string> variable(const std::string& name) = 0;
 
   // Monotonic clock, for timings only (never for document content).
@@ -61,6 +73,8 @@ class SystemEnvironment : public Environment {
                          std::string* error) override;
   bool append_file(const std::string& path, std::string_view data, std::string* error) override;
   bool remove_file(const std::string& path) override;
+  bool read_standard_input(std::string* contents, std::string* error) override;
+  bool stderr_is_terminal() override;
   bool is_directory(const std::string& path) override;
   bool list_files(const std::string& dir, std::string_view suffix,
                   std::vector<std::string>* paths, std::string* error) override;

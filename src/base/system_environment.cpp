@@ -142,6 +142,28 @@ bool SystemEnvironment::append_file(const std::string& path, std::string_view da
   return true;
 }
 
+bool SystemEnvironment::read_standard_input(std::string* contents, std::string* error) {
+  // A pipe has no size to check up front: read until the limit, then refuse.
+  contents->clear();
+  char buffer[65536];
+  for (;;) {
+    ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      *error = std::strerror(errno);
+      return false;
+    }
+    if (n == 0) return true;
+    contents->append(buffer, static_cast<std::size_t>(n));
+    if (contents->size() > kMaxFileBytes) {
+      *error = "is larger than " + std::to_string(kMaxFileBytes >> 20) + " MB";
+      return false;
+    }
+  }
+}
+
+bool SystemEnvironment::stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+
 bool SystemEnvironment::remove_file(const std::string& path) {
   return ::unlink(path.c_str()) == 0;
 }

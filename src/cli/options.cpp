@@ -13,23 +13,25 @@ namespace {
 // The usage text, with the document kinds where it says {KINDS} and
 // {KIND_LIST}: they come from src/documents/kinds/, not from this file.
 const char kUsageTemplate[] =
-    "usage: vanban render INPUT... [-t {KINDS}|all] [-o OUTDIR]\n"
+    "usage: vanban render INPUT... [-t {KINDS}|all] [-o OUTDIR|FILE{EXT}|-]\n"
     "                    [--tone new|old] [--templates DIR] [--fonts DIR]\n"
     "                    [-f pdf] [--markup] [-j N] [--shard I/N] [--skip-existing] [-q]\n"
     "       vanban check INPUT... [-t ...]\n"
     "       vanban serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--users FILE] [-j N]\n"
     "                    [--session-seconds 28800]\n"
     "       vanban serve --hash-password < password\n"
-    "       vanban --help | --version\n"
+    "       vanban --help | --version | -V\n"
     "\n"
     "Turns session XML into Vietnamese documents (PDF).\n"
     "\n"
-    "  INPUT              a session file, a <sessions> file, or a folder (every\n"
-    "                     *.xml below it)\n"
+    "  INPUT              a session file, a <sessions> file, a folder (every\n"
+    "                     *.xml below it), or - for standard input (its photos\n"
+    "                     are then found from the current folder)\n"
     "  -t, --template T   the documents to make: {KIND_LIST}, or all\n"
     "                     (default); repeat or separate with commas\n"
     "  -o, --output DIR   where PDFs go, as DIR/<session id>/<document>.pdf\n"
-    "                     (default: out)\n"
+    "                     (default: out); -o FILE{EXT} writes the one document\n"
+    "                     the run makes to FILE{EXT}, -o - to standard output\n"
     "  -f, --format F     the output format (default: pdf)\n"
     "  --tone new|old     tone-mark placement: new \"hoá, thuỷ\" (default) or\n"
     "                     old \"hóa, thủy\"; text inside <keep> is left as written\n"
@@ -55,7 +57,9 @@ const char kUsageTemplate[] =
     "--users FILE, lines of NAME:UNIT[,UNIT]:HASH (HASH from --hash-password;\n"
     "a unit is a session id prefix such as tuyen-quang/chiem-hoa). -j is the\n"
     "number of documents rendered at once (default 2); --port 0 picks a free port.\n"
-    "Exit status: 0 all went well, 1 some input was rejected, 2 usage error.\n";
+    "Exit status: 0 all went well; 1 some input was rejected (the rest was still\n"
+    "produced); 2 usage error; 3 output could not be written (disk full,\n"
+    "permission).\n";
 
 void replace_all(std::string* text, const std::string& from, const std::string& to) {
   for (std::size_t at = text->find(from); at != std::string::npos; at = text->find(from, at + to.size())) {
@@ -98,6 +102,7 @@ std::string usage() {
   std::string text = kUsageTemplate;
   replace_all(&text, "{KINDS}", kinds);
   replace_all(&text, "{KIND_LIST}", list);
+  replace_all(&text, "{EXT}", ".pdf");
   return text;
 }
 
@@ -111,7 +116,7 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
     options->command = Command::kHelp;
     return true;
   }
-  if (command == "--version") {
+  if (command == "--version" || command == "-V") {
     options->command = Command::kVersion;
     return true;
   }
@@ -153,6 +158,9 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
     };
     if (arg == "-h" || arg == "--help") {
       options->command = Command::kHelp;
+      return true;
+    } else if (arg == "-V" || arg == "--version") {
+      options->command = Command::kVersion;
       return true;
     } else if (arg == "-t" || arg == "--template") {
       if (!take_value(&value)) return false;
@@ -218,7 +226,7 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
       options->hash_password = true;
     } else if (arg == "-q" || arg == "--quiet") {
       options->quiet = true;
-    } else if (arg.size() > 1 && arg[0] == '-') {
+    } else if (arg.size() > 1 && arg[0] == '-') {  // "-" alone is standard input
       *error = "unknown option '" + arg + "'";
       return false;
     } else {

@@ -9,9 +9,20 @@ Progress::Progress(std::ostream& out, bool enabled, Environment& env)
 
 Progress::~Progress() { finish(); }
 
-void Progress::set_total(std::uint64_t total) {
+void Progress::add_to_total(std::uint64_t documents) {
   std::lock_guard<std::mutex> lock(mutex_);
-  total_ = total;
+  total_ += documents;
+}
+
+void Progress::reading_done() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  read_all_ = true;
+  if (drawn_) draw();
+}
+
+void Progress::session_rejected() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ++failed_;
 }
 
 void Progress::document_done(bool failed) {
@@ -31,12 +42,16 @@ void Progress::draw() {
   double seconds = (env_.monotonic_microseconds() - started_us_) / 1e6;
   double rate = seconds > 0 ? done_ / seconds : 0;
   char line[160];
-  int n = std::snprintf(line, sizeof line, "\r\x1b[K%llu/%llu documents, %.0f/s",
+  // "+" while the total still grows: more sessions are being read.
+  int n = std::snprintf(line, sizeof line, "\r\x1b[K%llu/%llu%s văn bản",
                         static_cast<unsigned long long>(done_),
-                        static_cast<unsigned long long>(total_), rate);
-  if (rate > 0 && total_ > done_) {
-    double left = (total_ - done_) / rate;
-    n += std::snprintf(line + n, sizeof line - n, ", %.0f s left", left);
+                        static_cast<unsigned long long>(total_), read_all_ ? "" : "+");
+  if (read_all_) {
+    n += std::snprintf(line + n, sizeof line - n, ", %.0f/s", rate);
+    if (rate > 0 && total_ > done_) {
+      const long left = static_cast<long>((total_ - done_) / rate + 0.5);
+      n += std::snprintf(line + n, sizeof line - n, ", %ld:%02ld left", left / 60, left % 60);
+    }
   }
   if (failed_) {
     std::snprintf(line + n, sizeof line - n, ", %llu failed",

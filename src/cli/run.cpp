@@ -1,7 +1,5 @@
 #include "cli/run.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <iostream>
 #include <mutex>
@@ -9,6 +7,7 @@
 #include <thread>
 
 #include "cli/progress.h"
+#include "cli/style.h"
 #include "engine/batch.h"
 #include "engine/data_dir.h"
 #include "engine/engine.h"
@@ -22,61 +21,112 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitRejected = 1;
 constexpr int kExitUsage = 2;
+constexpr int kExitUnwritable = 3;
+
+// A usage error: one line and where to look, not the whole help, which
+// would push the line that matters off the screen.
+int usage_error(std::ostream& err, const Style& style, const std::string& message) {
+  err << style.paint("vanban: error: " + message) << "\nTry 'vanban --help'.\n";
+  return kExitUsage;
+}
+
+bool ends_with(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
 
 // What the user sees of a bulk run: each distinct message once (a template
 // error would otherwise repeat for every session), the files written, the
 // progress line; from any thread.
 class Printer : public engine::BatchObserver {
  public:
-  Printer(std::ostream& out, std::ostream& err, Progress& progress, bool quiet)
-      : out_(out), err_(err), progress_(progress), quiet_(quiet) {}
+  Printer(std::ostream& out, std::ostream& err, Progress& progress, const Style& style, bool quiet,
+          bool list_files)
+      : out_(out), err_(err), progress_(progress), style_(style), quiet_(quiet), list_files_(list_files) {}
 
   void diagnostics(const Diagnostics& diagnostics) override {
     std::lock_guard<std::mutex> lock(mutex_);
     for (const Diagnostic& d : diagnostics.list()) {
-      std::string line = d.to_string();
-      if (seen_.insert(line).second) progress_.print_between([&] { err_ << line << '\n'; });
+      // Alike but for the session named: shown once, with the first session.
+      Diagnostic plain = d;
+      plain.session.clear();
+      if (!seen_.insert(plain.to_string()).second) continue;
+      const std::string line = style_.paint(d.to_string());
+      progress_.print_between([&] { err_ << line << '\n'; });
     }
   }
   void skipped_for_lack_of_data(const input::Session& session,
                                 const documents::DocumentKind& kind) override {
     if (quiet_) return;
     std::lock_guard<std::mutex> lock(mutex_);
-    progress_.print_between([&] {
-      err_ << session.where.file << ": note: session '" << session.id << "' has no data for "
-           << kind.name << "; skipped\n";
-    });
+    const std::string line = style_.paint(session.where.file + ": note: session '" + session.id +
+                                          "' has no data for " + std::string(kind.name) + "; skipped");
+    progress_.print_between([&] { err_ << line << '\n'; });
   }
   // A finished file's path, on standard output for scripts.
   void written(const std::string& path) override {
-    if (quiet_) return;
+    if (quiet_ || !list_files_) return;
     std::lock_guard<std::mutex> lock(mutex_);
     progress_.print_between([&] { out_ << path << '\n'; });
   }
   void document_done(bool failed) override { progress_.document_done(failed); }
+  void planned(int documents) override { progress_.add_to_total(static_cast<std::uint64_t>(documents)); }
+  void reading_done() override { progress_.reading_done(); }
+  void session_rejected() override { progress_.session_rejected(); }
 
  private:
   std::ostream& out_;
   std::ostream& err_;
   Progress& progress_;
+  const Style& style_;
   const bool quiet_;
+  const bool list_files_;
   std::mutex mutex_;
   std::set<std::string> seen_;
 };
 
+// `-o FILE.pdf` and `-o -`: the run's one document, to where it was asked.
+int deliver_one(const engine::BatchResult& result, const std::string& target, Environment& env,
+                std::ostream& out, std::ostream& err, const Style& style, bool quiet) {
+  if (result.too_many) {
+    return usage_error(err, style, "-o " + target + " takes one document, and this run makes " +
+                                       std::to_string(result.planned) +
+                                       " (give -o a folder, or one session and one -t)");
+  }
+  if (result.kept.size() != 1) {
+    if (result.failures == 0) err << style.paint("vanban: error: no document was made") << '\n';
+    return kExitRejected;
+  }
+  const std::string& bytes = result.kept.front().bytes;
+  if (target == "-") {
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.flush();
+    if (!out) {
+      err << style.paint("vanban: error: cannot write to standard output") << '\n';
+      return kExitUnwritable;
+    }
+  } else {
+    std::string why;
+    if (!env.write_file_atomic(target, bytes, &why)) {
+      err << style.paint("vanban: error: " + why) << '\n';
+      return kExitUnwritable;
+    }
+    if (!quiet) out << target << '\n';
+  }
+  return result.failures ? kExitRejected : kExitOk;
+}
+
 }  // namespace
 
 int run(const Options& options, Environment& env, std::ostream& out, std::ostream& err) {
-  const bool interactive = !options.quiet && options.command == Command::kRender && isatty(2);
+  const Style style = Style::for_stderr(env);
+  const bool interactive = !options.quiet && options.command == Command::kRender && env.stderr_is_terminal();
   Progress progress(err, interactive, env);
-  Printer printer(out, err, progress, options.quiet);
 
   engine::BatchOptions batch;
   std::string error;
   if (!options.shard.empty()) {
     if (!engine::parse_shard(options.shard, env, &batch.shard, &error)) {
-      err << "vanban: error: " << error << '\n';
-      return kExitUsage;
+      return usage_error(err, style, error);
     }
     batch.sharded = true;
   }
@@ -87,8 +137,9 @@ int run(const Options& options, Environment& env, std::ostream& out, std::ostrea
     std::string searched;
     bundled = engine::find_data_dir(env, &searched);
     if (bundled.empty()) {
-      err << "vanban: error: cannot find the bundled templates and fonts (looked in " << searched
-          << "); set VANBAN_DATA_DIR to the folder that holds templates/ and fonts/\n";
+      err << style.paint("vanban: error: cannot find the bundled templates and fonts (looked in " + searched +
+                         "); set VANBAN_DATA_DIR to the folder that holds templates/ and fonts/")
+          << '\n';
       return kExitRejected;
     }
   }
@@ -98,15 +149,14 @@ int run(const Options& options, Environment& env, std::ostream& out, std::ostrea
   Diagnostics setup;
   std::unique_ptr<engine::Engine> engine = engine::Engine::load(env, config, &setup);
   if (!engine) {
-    printer.diagnostics(setup);
+    for (const Diagnostic& d : setup.list()) err << style.paint(d.to_string()) << '\n';
     return kExitRejected;
   }
   batch.format = engine->format(options.format);
   if (batch.format == nullptr) {
     std::string known;
     for (const auto& format : engine->formats()) known += (known.empty() ? "" : ", ") + std::string(format->name());
-    err << "vanban: error: unknown format '" << options.format << "' (expected " << known << ")\n";
-    return kExitUsage;
+    return usage_error(err, style, "unknown format '" + options.format + "' (expected " + known + ")");
   }
 
   // Documents without a template are refused when asked for by name and
@@ -116,31 +166,41 @@ int run(const Options& options, Environment& env, std::ostream& out, std::ostrea
     if (kind && engine->has_template(*kind)) {
       batch.kinds.push_back(kind);
     } else if (!options.all_documents) {
-      err << "vanban: error: no template for '" << name << "' (" << config.templates_dir << "/"
-          << name << ".mustache does not exist)\n";
-      return kExitUsage;
+      return usage_error(err, style, "no template for '" + name + "' (" + config.templates_dir + "/" + name +
+                                         ".mustache does not exist)");
     } else if (!options.quiet) {
-      err << "vanban: note: no template for '" << name << "'; skipped\n";
+      err << style.paint("vanban: note: no template for '" + name + "'; skipped") << '\n';
     }
   }
+  // "-o -" and "-o FILE.pdf" (not a folder of that name) take one document.
+  const bool render = options.command == Command::kRender;
+  const bool one_document =
+      render && (options.out_dir == "-" || (ends_with(options.out_dir, std::string(batch.format->extension())) &&
+                                            !env.is_directory(options.out_dir)));
   batch.kinds_required = !options.all_documents;
   batch.inputs = options.inputs;
-  batch.out_dir = options.out_dir;
-  batch.render = options.command == Command::kRender;
+  batch.out_dir = one_document ? "." : options.out_dir;
+  batch.render = render;
+  batch.keep_in_memory = one_document;
   batch.threads = options.jobs > 0 ? options.jobs
                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   batch.skip_existing = options.skip_existing;
   batch.keep_markup = options.keep_markup;
 
+  Printer printer(out, err, progress, style, options.quiet, !one_document);
   engine::BatchResult result = engine::run_batch(*engine, env, batch, printer);
   progress.finish();
-  if (!options.quiet) {
+  int status = result.write_failures ? kExitUnwritable : result.failures ? kExitRejected : kExitOk;
+  if (one_document) status = deliver_one(result, options.out_dir, env, out, err, style, options.quiet);
+  if (!options.quiet && status != kExitUsage) {
+    const int written = one_document ? (status == kExitUnwritable ? 0 : static_cast<int>(result.kept.size()))
+                                     : result.written;
     err << "vanban: " << result.sessions << " session(s) read";
-    if (batch.render) err << ", " << result.written << " " << (options.format == "pdf" ? "PDF" : options.format) << "(s) written";
+    if (render) err << ", " << written << " " << (options.format == "pdf" ? "PDF" : options.format) << "(s) written";
     if (result.failures) err << ", " << result.failures << " failure(s)";
     err << '\n';
   }
-  return result.failures ? kExitRejected : kExitOk;
+  return status;
 }
 
 int run_serve(const Options& options, Environment& env, std::ostream& out, std::ostream& err) {
@@ -193,10 +253,7 @@ int main_with(int argc, const char* const* argv, Environment& env, std::ostream&
               std::ostream& err) {
   Options options;
   std::string error;
-  if (!parse_options(argc, argv, &options, &error)) {
-    err << "vanban: error: " << error << "\n\n" << usage();
-    return kExitUsage;
-  }
+  if (!parse_options(argc, argv, &options, &error)) return usage_error(err, Style::for_stderr(env), error);
   switch (options.command) {
     case Command::kHelp:
       out << usage();

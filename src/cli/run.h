@@ -9,7 +9,8 @@
 
 namespace vanban::cli {
 
-// Runs a parsed command line; returns the exit status (0, 1 or 2).
+// Runs a parsed command line; returns the exit status: 0 ok, 1 some input
+// rejected, 2 usage error, 3 output could not be written.
 int run(const Options& options, Environment& env, std::ostream& out, std::ostream& err);
 
 // `vanban serve`: the web app, until SIGINT or SIGTERM.

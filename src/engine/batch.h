@@ -31,6 +31,10 @@ struct BatchOptions {
   bool sharded = false;        // writes manifest-I-of-N.jsonl
   bool skip_existing = false;
   bool keep_markup = false;    // also write <document>.markup
+  // `-o FILE.pdf` and `-o -`: the one document is kept in memory and
+  // returned (BatchResult::kept); no file, no manifest. A second document
+  // stops the run (BatchResult::too_many).
+  bool keep_in_memory = false;
 };
 
 class BatchObserver {
@@ -42,12 +46,27 @@ class BatchObserver {
                                         const documents::DocumentKind& kind) = 0;
   virtual void written(const std::string& path) = 0;
   virtual void document_done(bool failed) = 0;
+  // From the reading thread: `documents` more are to be made (the ones a
+  // session just read has data for), and then that reading is over.
+  virtual void planned(int documents) { (void)documents; }
+  virtual void reading_done() {}
+  // A session (or a file) was refused; its errors came through diagnostics().
+  virtual void session_rejected() {}
+};
+
+struct KeptDocument {
+  std::string output;  // where it would have gone in OUTDIR
+  std::string bytes;
 };
 
 struct BatchResult {
   int sessions = 0;  // read (and in this shard)
   int written = 0;   // files written
   int failures = 0;  // rejected inputs and failed documents
+  int write_failures = 0;  // of those, files that could not be written
+  int planned = 0;   // documents to make, as read
+  bool too_many = false;  // keep_in_memory, and more than one document
+  std::vector<KeptDocument> kept;  // keep_in_memory
 };
 
 BatchResult run_batch(const Engine& engine, Environment& env, const BatchOptions& options,

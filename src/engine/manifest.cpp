@@ -84,9 +84,26 @@ bool from_json(std::string_view line, ManifestEntry* e) {
             get(j, "sha256", &read.sha256) && get(j, "bytes", &read.bytes) && get(j, "pages", &read.pages) &&
             get(j, "status", &read.status) && get(j, "error", &read.error) &&
             get(j, "milliseconds", &read.milliseconds) && get(j, "input_hash", &read.input_hash);
-  if (!ok || read.output.empty()) return false;
+  if (!ok || (read.output.empty() && read.input.empty())) return false;
   *e = std::move(read);
   return true;
+}
+
+std::string manifest_key(const ManifestEntry& e) {
+  if (!e.output.empty()) return e.output;
+  // A '\n' cannot start a path: these keys never meet an output path.
+  return "\n" + e.input + ":" + std::to_string(e.line) + ":" + e.document;
+}
+
+std::vector<ManifestEntry> merge_manifest(std::map<std::string, ManifestEntry> earlier,
+                                          std::vector<ManifestEntry> now,
+                                          const std::set<std::string>& inputs_read) {
+  for (const ManifestEntry& e : now) earlier.erase(manifest_key(e));
+  for (auto& [key, e] : earlier) {
+    if (e.output.empty() && inputs_read.count(e.input)) continue;
+    now.push_back(std::move(e));
+  }
+  return now;
 }
 
 std::map<std::string, ManifestEntry> read_manifest(std::string_view text) {
@@ -95,7 +112,7 @@ std::map<std::string, ManifestEntry> read_manifest(std::string_view text) {
     std::size_t end = text.find('\n');
     std::string_view line = text.substr(0, end);
     ManifestEntry e;
-    if (from_json(line, &e)) entries[e.output] = std::move(e);
+    if (from_json(line, &e)) entries[manifest_key(e)] = std::move(e);
     if (end == std::string_view::npos) break;
     text.remove_prefix(end + 1);
   }

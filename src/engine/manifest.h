@@ -1,11 +1,14 @@
 // OUTDIR/manifest.jsonl: one JSON object per document and line, appended as
 // documents finish (so a killed run keeps what it did) and rewritten, sorted,
 // at the end (so its order does not depend on which thread finished first).
+// A run merges into what is there: several runs into one folder keep each
+// other's lines, and the manifest stays the record of the whole folder.
 #ifndef VANBAN_ENGINE_MANIFEST_H_
 #define VANBAN_ENGINE_MANIFEST_H_
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,12 +20,15 @@ struct ManifestEntry {
   std::string input;     // input file
   int line = 0;          // of <session> in it
   std::string document;  // news, conclusion, minutes
-  std::string output;    // the PDF's path
+  std::string output;    // the PDF's path; empty when the session's id is unknown
   std::string sha256;    // of the PDF
   std::uint64_t bytes = 0;
   int pages = 0;
-  std::string status;  // "ok", "skipped" (unchanged), "failed"
-  std::string error;   // the first error, for "failed"
+  // "ok"; "unchanged" (--skip-existing kept the file); "skipped" (the
+  // session has no data for the document); "failed" (rejected session or
+  // failed document).
+  std::string status;
+  std::string error;   // the first error for "failed", the reason for "skipped"
   double milliseconds = 0;
   std::string input_hash;  // what --skip-existing compares
 };
@@ -34,11 +40,24 @@ std::string to_json(const ManifestEntry& entry);
 // Parses one JSON object, as to_json writes it or as any JSON tool rewrites
 // it (escaped or not, spaced or not, keys in any order); a missing field
 // stays empty. False, never an exception, for a malformed line, a field of
-// the wrong type or a line without "output"; *entry is then unchanged.
+// the wrong type or a line with neither "output" nor "input"; *entry is
+// then unchanged.
 bool from_json(std::string_view line, ManifestEntry* entry);
 
-// The entries of an existing manifest, by output path (the last one wins).
+// What identifies an entry: its output path, or for a session whose id
+// could not be read, its input, line and document.
+std::string manifest_key(const ManifestEntry& entry);
+
+// The entries of an existing manifest, by manifest_key (the last one wins).
 std::map<std::string, ManifestEntry> read_manifest(std::string_view text);
+
+// The folder's manifest after a run: this run's entries, and the earlier
+// ones it did not replace. An earlier entry without output is dropped when
+// this run read its input again (the file was re-read; its refusal, if it
+// still stands, is among this run's entries).
+std::vector<ManifestEntry> merge_manifest(std::map<std::string, ManifestEntry> earlier,
+                                          std::vector<ManifestEntry> now,
+                                          const std::set<std::string>& inputs_read);
 
 // Entries sorted by input, line and document, as one JSONL text.
 std::string manifest_text(std::vector<ManifestEntry> entries);

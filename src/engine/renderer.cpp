@@ -30,7 +30,13 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
     context_key_ = key;
   }
   const std::string name(kind.name);
-  if (!templates_.render(name, context_, &out->markup, diagnostics)) return false;
+  // A template error points at the template; which session's data made it
+  // fail is the other half of what the user needs.
+  Diagnostics template_problems;
+  const bool rendered = templates_.render(name, context_, &out->markup, &template_problems);
+  template_problems.in_session(session.id);
+  diagnostics->append(template_problems);
+  if (!rendered) return false;
 
   layout::Document doc;
   layout::MarkupOptions options;
@@ -38,9 +44,11 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
   options.names = &names_;
   SessionImages images(session, images_);
   const std::string& template_path = resources_.templates().at(name).path;
-  if (!layout::parse_markup(out->markup, template_path, options, images, &doc, diagnostics)) {
-    return false;
-  }
+  Diagnostics markup_problems;
+  const bool parsed = layout::parse_markup(out->markup, template_path, options, images, &doc, &markup_problems);
+  markup_problems.in_session(session.id);
+  diagnostics->append(markup_problems);
+  if (!parsed) return false;
 
   // What layout finds wrong (a character the font lacks) comes from the
   // session's data, so it is reported against the session.

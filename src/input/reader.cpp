@@ -144,12 +144,46 @@ bool check_sessions_children(const pugi::xml_node& root, const XmlSource& source
   return ok;
 }
 
+// Cuts what the reader reports into rejections: the errors since a mark
+// belong to the session (or file) refused there.
+class Rejections {
+ public:
+  Rejections(const Diagnostics& found, const std::function<void(Rejected)>& on_rejected)
+      : found_(found), on_rejected_(on_rejected) {}
+
+  std::size_t mark() const { return found_.size(); }
+
+  // Returns 1, the count of one rejection. `where` unset: where the first
+  // error since `mark` is.
+  int reject(std::size_t mark, std::string id = std::string(), SourceLocation where = SourceLocation()) {
+    if (!on_rejected_) return 1;
+    Rejected rejected;
+    for (std::size_t i = mark; i < found_.size(); ++i) {
+      const Diagnostic& d = found_.list()[i];
+      rejected.problems.error(d.where, d.message);
+    }
+    if (where.file.empty() && !rejected.problems.empty()) where = rejected.problems.list().front().where;
+    rejected.where = std::move(where);
+    rejected.id = std::move(id);
+    on_rejected_(std::move(rejected));
+    return 1;
+  }
+
+ private:
+  const Diagnostics& found_;
+  const std::function<void(Rejected)>& on_rejected_;
+};
+
+std::string id_of(const pugi::xml_node& session) { return session.attribute("id").value(); }
+
 int read_in_chunks(const XmlSource& source, std::string_view text, SessionParser& parser,
-                   Diagnostics* diagnostics, const std::function<void(Session)>& on_session) {
+                   Diagnostics* diagnostics, Rejections& rejections,
+                   const std::function<void(Session)>& on_session) {
   SplitFile split = split_sessions(text);
   if (split.sessions.empty()) {
+    std::size_t mark = rejections.mark();
     diagnostics->error(source.at_offset(split.root_offset), "<sessions> holds no <session>");
-    return 1;
+    return rejections.reject(mark);
   }
   int rejected = 0;
   for (const ByteRange& range : split.sessions) {
@@ -157,22 +191,23 @@ int read_in_chunks(const XmlSource& source, std::string_view text, SessionParser
     const unsigned options = pugi::parse_default | pugi::parse_ws_pcdata;
     std::string_view chunk = text.substr(range.begin, range.end - range.begin);
     XmlSource chunk_source = source.chunk(range.begin);
+    const std::size_t mark = rejections.mark();
     pugi::xml_parse_result parsed =
         document.load_buffer(chunk.data(), chunk.size(), options, pugi::encoding_utf8);
     if (!parsed) {
       diagnostics->error(chunk_source.at_offset(static_cast<std::size_t>(parsed.offset)),
                          std::string("malformed XML: ") + parsed.description());
-      ++rejected;
+      rejected += rejections.reject(mark, "", chunk_source.at_offset(0));
       continue;
     }
     if (!check_entities(chunk_source, chunk, diagnostics)) {
-      ++rejected;
+      rejected += rejections.reject(mark, id_of(document.document_element()), chunk_source.at_offset(0));
       continue;
     }
     SessionParser chunk_parser = parser.with_source(chunk_source);
     std::optional<Session> session = chunk_parser.parse(document.document_element());
     if (session) on_session(std::move(*session));
-    else ++rejected;
+    else rejected += rejections.reject(mark, id_of(document.document_element()), chunk_source.at_offset(0));
   }
   return rejected;
 }
@@ -181,21 +216,33 @@ int read_in_chunks(const XmlSource& source, std::string_view text, SessionParser
 
 int read_session_file(Environment& env, const std::string& path, const Requirements& needs,
                       Diagnostics* diagnostics, const std::function<void(Session)>& on_session) {
+  return read_session_file(env, path, needs, diagnostics, on_session, nullptr);
+}
+
+int read_session_file(Environment& env, const std::string& path, const Requirements& needs,
+                      Diagnostics* diagnostics, const std::function<void(Session)>& on_session,
+                      const std::function<void(Rejected)>& on_rejected) {
+  Rejections rejections(*diagnostics, on_rejected);
+  const std::size_t start = rejections.mark();
+  // "-" is standard input; its photos resolve against the current folder,
+  // as "<stdin>" has no folder of its own.
+  const bool from_stdin = path == "-";
+  const std::string name = from_stdin ? "<stdin>" : path;
   std::string contents, why;
-  if (!env.read_file(path, &contents, &why)) {
-    diagnostics->error(path, "cannot read: " + why);
-    return 1;
+  if (from_stdin ? !env.read_standard_input(&contents, &why) : !env.read_file(path, &contents, &why)) {
+    diagnostics->error(name, "cannot read: " + why);
+    return rejections.reject(start);
   }
   std::string_view text = contents;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 BOM is harmless
-  if (!check_encoding(path, text, diagnostics)) return 1;
+  if (!check_encoding(name, text, diagnostics)) return rejections.reject(start);
 
-  XmlSource source(path, text);
+  XmlSource source(name, text);
   SessionParser parser(env, source, needs, diagnostics);
   if (text.size() > kWholeFileLimit) {
     SplitFile split = split_sessions(text);
     if (split.root == SplitFile::Root::kSessions) {
-      return read_in_chunks(source, text, parser, diagnostics, on_session);
+      return read_in_chunks(source, text, parser, diagnostics, rejections, on_session);
     }
   }
 
@@ -214,7 +261,7 @@ int read_session_file(Environment& env, const std::string& path, const Requireme
   if (!parsed) {
     diagnostics->error(source.at_offset(static_cast<std::size_t>(parsed.offset)),
                        std::string("malformed XML: ") + parsed.description());
-    return 1;
+    return rejections.reject(start);
   }
   // pugixml never expands entities it does not know, but a DOCTYPE in a
   // session file is at best a mistake and at worst an attack: refuse it.
@@ -223,7 +270,7 @@ int read_session_file(Environment& env, const std::string& path, const Requireme
   for (pugi::xml_node node : document.children()) {
     if (node.type() == pugi::node_doctype) {
       diagnostics->error(source.at(node), "DOCTYPE declarations are not allowed in session files");
-      return 1;
+      return rejections.reject(start);
     }
     if (node.type() == pugi::node_element && !root) {
       root = node;
@@ -231,7 +278,7 @@ int read_session_file(Environment& env, const std::string& path, const Requireme
       diagnostics->error(source.at(node),
                          std::string("malformed XML: a second root element <") + node.name() +
                              "> (put several sessions inside one <sessions> element)");
-      return 1;
+      return rejections.reject(start);
     } else if ((node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) &&
                !text::collapse_space(node.value()).empty()) {
       // At the text itself, not at the line break that precedes it.
@@ -241,38 +288,40 @@ int read_session_file(Environment& env, const std::string& path, const Requireme
         ++at;
       }
       diagnostics->error(source.at_offset(at), "malformed XML: text outside the root element");
-      return 1;
+      return rejections.reject(start);
     }
   }
 
-  if (!check_entities(source, text, diagnostics)) return 1;
+  if (!check_entities(source, text, diagnostics)) return rejections.reject(start);
 
   std::string root_name = root ? root.name() : "";
   if (root_name == "session") {
     std::optional<Session> session = parser.parse(root);
-    if (!session) return 1;
+    if (!session) return rejections.reject(start, id_of(root), source.at(root));
     on_session(std::move(*session));
     return 0;
   }
   if (root_name == "sessions") {
-    int rejected = check_sessions_children(root, source, diagnostics) ? 0 : 1;
+    int rejected = check_sessions_children(root, source, diagnostics) ? 0 : rejections.reject(start);
     int count = 0;
     for (pugi::xml_node node : root.children("session")) {
       ++count;
+      const std::size_t mark = rejections.mark();
       std::optional<Session> session = parser.parse(node);
       if (session) on_session(std::move(*session));
-      else ++rejected;
+      else rejected += rejections.reject(mark, id_of(node), source.at(node));
     }
     if (count == 0) {
+      const std::size_t mark = rejections.mark();
       diagnostics->error(source.at(root), "<sessions> holds no <session>");
-      return 1;
+      return rejected + rejections.reject(mark);
     }
     return rejected;
   }
-  diagnostics->error(root ? source.at(root) : SourceLocation{path, 0, 0},
+  diagnostics->error(root ? source.at(root) : SourceLocation{name, 0, 0},
                      root ? "root element must be <session> or <sessions>, not <" + root_name + ">"
                           : std::string("no root element"));
-  return 1;
+  return rejections.reject(start);
 }
 
 }  // namespace vanban::input

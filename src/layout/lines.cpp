@@ -66,22 +66,16 @@ struct SegmentedText {
   std::vector<bool> plain_space;
 };
 
-void report_missing_glyphs(const ParagraphText& para, const FontSet& fonts,
-                           const SourceLocation& where, Diagnostics* diagnostics) {
-  std::set<char32_t> reported;
+void find_missing_glyphs(const ParagraphText& para, const FontSet& fonts, const SourceLocation& where,
+                         MissingGlyphs* missing) {
   for (const Run& run : para.runs()) {
     const FontFace& face = fonts.face(run.style);
     std::size_t i = run.begin;
     while (i < run.end) {
       std::size_t start = i;
       char32_t cp = text::next_code_point(para.text(), &i);
-      if (cp == '\n' || face.has_glyph(cp) || !reported.insert(cp).second) continue;
-      char code[16];
-      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
-      diagnostics->error(where, std::string("character ") + code + " '" +
-                                    para.text().substr(start, i - start) + "' is not in the font " +
-                                    fonts.family() + " (" + style_name(run.style) +
-                                    "): it would print as a blank");
+      if (cp == '\n' || face.has_glyph(cp)) continue;
+      missing->add(cp, para.view(start, i), style_name(run.style), where);
     }
   }
 }
@@ -331,7 +325,7 @@ namespace {
 
 // The lines of `paragraph` set at `size` points.
 std::vector<Line> lines_at(const Paragraph& paragraph, double size, double width, const FontSet& fonts,
-                           const text::LineBreaker& breaker, Diagnostics* diagnostics) {
+                           const text::LineBreaker& breaker, MissingGlyphs* missing) {
   const ParagraphStyle& style = paragraph.style;
   const FontFace& regular = fonts.face(FontStyle::kRegular);
   Line empty;
@@ -341,7 +335,7 @@ std::vector<Line> lines_at(const Paragraph& paragraph, double size, double width
 
   ParagraphText para(paragraph);
   if (para.text().empty()) return {empty};
-  report_missing_glyphs(para, fonts, paragraph.where, diagnostics);
+  find_missing_glyphs(para, fonts, paragraph.where, missing);
 
   // Titles, headers and signer blocks break the way a clerk breaks them:
   // at phrase boundaries, never inside a word of two or three syllables
@@ -380,16 +374,43 @@ std::vector<Line> lines_at(const Paragraph& paragraph, double size, double width
 }  // namespace
 
 std::vector<Line> break_lines(const Paragraph& paragraph, double width, const FontSet& fonts,
-                              const text::LineBreaker& breaker, Diagnostics* diagnostics) {
-  std::vector<Line> lines = lines_at(paragraph, paragraph.style.size, width, fonts, breaker, diagnostics);
+                              const text::LineBreaker& breaker, MissingGlyphs* missing) {
+  std::vector<Line> lines = lines_at(paragraph, paragraph.style.size, width, fonts, breaker, missing);
   const double floor = paragraph.style.shrink_to;
   if (lines.size() <= 1 || floor <= 0) return lines;
-  Diagnostics again;  // reported already, at the first size
   for (double size = paragraph.style.size - 0.5; size >= floor - 1e-9; size -= 0.5) {
-    std::vector<Line> smaller = lines_at(paragraph, size, width, fonts, breaker, &again);
+    std::vector<Line> smaller = lines_at(paragraph, size, width, fonts, breaker, missing);
     if (smaller.size() == 1) return smaller;
   }
   return lines;
+}
+
+void MissingGlyphs::add(char32_t code_point, std::string_view character, std::string_view style,
+                        const SourceLocation& where) {
+  if (characters_.empty()) first_ = where;
+  characters_.emplace(code_point, std::string(character));
+  styles_.emplace(style);
+}
+
+void MissingGlyphs::report(const std::string& family, Diagnostics* diagnostics) const {
+  if (characters_.empty()) return;
+  // The first few in full is what a reader acts on; the count says the rest.
+  constexpr std::size_t kListed = 40;
+  std::string list;
+  std::size_t listed = 0;
+  for (const auto& [code_point, character] : characters_) {
+    if (listed++ == kListed) break;
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(code_point));
+    list += (list.empty() ? "" : ", ") + std::string(code) + " '" + character + "'";
+  }
+  if (characters_.size() > kListed) list += " and " + std::to_string(characters_.size() - kListed) + " more";
+  std::string styles;
+  for (const std::string& style : styles_) styles += (styles.empty() ? "" : ", ") + style;
+  const std::size_t n = characters_.size();
+  diagnostics->error(first_, "the font " + family + " (" + styles + ") lacks " + std::to_string(n) +
+                                 (n == 1 ? " character" : " characters") + ", which would print as blanks: " +
+                                 list);
 }
 
 }  // namespace vanban::layout

@@ -41,11 +41,11 @@ struct Box {
 
 class Setter {
  public:
-  Setter(const FontSet& fonts, const text::LineBreaker& breaker, Diagnostics* diagnostics)
-      : fonts_(fonts), breaker_(breaker), diagnostics_(diagnostics) {}
+  Setter(const FontSet& fonts, const text::LineBreaker& breaker, MissingGlyphs* missing)
+      : fonts_(fonts), breaker_(breaker), missing_(missing) {}
 
   std::vector<Line> lines(const Paragraph& p, double width) const {
-    return break_lines(p, width - p.style.left - p.style.right, fonts_, breaker_, diagnostics_);
+    return break_lines(p, width - p.style.left - p.style.right, fonts_, breaker_, missing_);
   }
 
   Extent extent(const std::vector<Line>& lines, double left) const {
@@ -80,7 +80,7 @@ class Setter {
  private:
   const FontSet& fonts_;
   const text::LineBreaker& breaker_;
-  Diagnostics* diagnostics_;
+  MissingGlyphs* missing_;
 };
 
 Box Setter::flow(const std::vector<Block>& blocks, double width) const {
@@ -457,7 +457,7 @@ bool last_page_light(const LaidOutDocument& out, const PageSetup& page) {
 }
 
 LaidOutDocument lay_out_once(const Document& document, const FontSet& fonts,
-                             const text::LineBreaker& breaker, Diagnostics* diagnostics) {
+                             const text::LineBreaker& breaker, MissingGlyphs* missing) {
   LaidOutDocument out;
   out.width = document.page.width;
   out.height = document.page.height;
@@ -466,7 +466,7 @@ LaidOutDocument lay_out_once(const Document& document, const FontSet& fonts,
   const double text_width = page.width - page.margin_left - page.margin_right;
   const double body_height = page.height - page.margin_top - page.margin_bottom;
 
-  Setter setter(fonts, breaker, diagnostics);
+  Setter setter(fonts, breaker, missing);
   std::vector<Item> items;
   for (const Block& block : document.blocks) {
     items.push_back(make_item(block, setter, text_width, body_height));
@@ -482,7 +482,9 @@ LaidOutDocument lay_out_once(const Document& document, const FontSet& fonts,
 
 LaidOutDocument lay_out(const Document& document, const FontSet& fonts,
                         const text::LineBreaker& breaker, Diagnostics* diagnostics) {
-  LaidOutDocument out = lay_out_once(document, fonts, breaker, diagnostics);
+  MissingGlyphs missing;
+  LaidOutDocument out = lay_out_once(document, fonts, breaker, &missing);
+  missing.report(fonts.family(), diagnostics);
   const double floor = document.page.body_shrink_to;
   if (floor <= 0 || !last_page_light(out, document.page)) return out;
   // Save the page if a smaller body (down to `floor`) does; the first size
@@ -494,7 +496,7 @@ LaidOutDocument lay_out(const Document& document, const FontSet& fonts,
       break;
     }
   }
-  Diagnostics again;  // reported already
+  MissingGlyphs again;  // reported already
   for (double size = body_size - 0.5; body_size > 0 && size >= floor - 1e-9; size -= 0.5) {
     Document smaller = document;
     set_body_size(&smaller.blocks, size);
