@@ -22,6 +22,7 @@
 #include "formats/pdf/font_file_cache.h"
 #include "formats/pdf/font_program.h"
 #include "formats/pdf/writer.h"
+#include "formats/pdf/xmp.h"
 #include "testing.h"
 
 using namespace vanban;
@@ -40,6 +41,16 @@ const FontSet& fonts() {
       FontSet::load(env, VANBAN_SOURCE_DIR "/fonts", &diagnostics);
   REQUIRE(set);
   return *set;
+}
+
+pdf::FontFileCache& shared_font_files() {
+  static pdf::FontFileCache cache;
+  return cache;
+}
+
+pdf::SrgbProfile& srgb() {
+  static pdf::SrgbProfile profile;  // thread-safe, like the format's own
+  return profile;
 }
 
 constexpr double kA4Width = 595.276, kA4Height = 841.89;
@@ -108,13 +119,15 @@ std::string expected_text(const layout::LaidOutDocument& doc) {
   return normalize_space(all);
 }
 
-std::string write(const layout::LaidOutDocument& doc, pdf::FontFileCache* cache = nullptr) {
-  static pdf::FontFileCache shared;
-  if (cache == nullptr) cache = &shared;
+std::string write(const layout::LaidOutDocument& doc, pdf::FontFileCache* cache = nullptr,
+                  bool pdfa = true) {
+  if (cache == nullptr) cache = &shared_font_files();
   pdf::PdfOptions options;
   options.created = 1686614400;  // 2023-06-13
   options.creator = "vanban test";
   options.font_files = cache;
+  options.srgb = &srgb();
+  options.pdfa = pdfa;
   std::string bytes;
   Diagnostics diagnostics;
   bool ok = pdf::write_pdf(doc, fonts(), options, "test", &bytes, &diagnostics);
@@ -237,13 +250,17 @@ TEST_CASE("pdf: a one-page document in two faces stays small") {
     lines.push_back({FontStyle::kRegular,
                      "Đoàn khảo sát, kiểm tra Đề án 06 đã có buổi làm việc với UBND huyện"});
   }
-  std::string bytes = write(document(lines));
+  std::string bytes = write(document(lines), nullptr, false);
   // Measured 10.1 KB: two subsets of about 35 glyphs each (2.9 and 3.3 KB
   // compressed), their ToUnicode maps (0.4 KB each), the font and
   // descriptor dictionaries (1.3 KB), 0.3 KB of page content and 1.5 KB of
   // libharu's catalog, info, page and xref. libharu embedding the same two
   // faces itself made 87 KB.
   CHECK(bytes.size() < 12 * 1024);
+  // PDF/A-1b adds 2.8 KB: the XMP packet (1.2 KB, uncompressed as PDF/A
+  // asks), the sRGB profile (0.9 KB), the OutputIntent and a CIDSet per face.
+  const std::string archival = write(document(lines));
+  CHECK(archival.size() < bytes.size() + 3 * 1024);
 }
 
 TEST_CASE("pdf: the same document gives the same bytes, on any thread") {
@@ -267,6 +284,7 @@ TEST_CASE("pdf: the same document gives the same bytes, on any thread") {
       options.created = 1686614400;
       options.creator = "vanban test";
       options.font_files = &cache;
+      options.srgb = &srgb();
       std::string bytes;
       Diagnostics diagnostics;
       if (!pdf::write_pdf(doc, *counted, options, "test", &bytes, &diagnostics) ||
@@ -311,7 +329,7 @@ TEST_CASE("pdf: characters outside the font and the BMP still extract") {
 }
 
 TEST_CASE("pdf: every stream is compressed") {
-  const std::string bytes = write(all_styles());
+  std::string bytes = write(all_styles(), nullptr, false);
   const auto count = [&bytes](const std::string& what) {
     int n = 0;
     for (std::size_t at = bytes.find(what); at != std::string::npos; at = bytes.find(what, at + 1))
@@ -321,6 +339,11 @@ TEST_CASE("pdf: every stream is compressed") {
   // Page content, and per face: font program, CIDToGIDMap and ToUnicode map.
   CHECK(count("\nstream\r\n") == 1 + 4 * 3);
   CHECK(count("/FlateDecode") == count("\nstream\r\n"));
+  // PDF/A adds a CIDSet per face and the sRGB profile, compressed, and the
+  // XMP packet, which stays readable to a tool that knows no PDF.
+  bytes = write(all_styles());
+  CHECK(count("\nstream\r\n") == 1 + 4 * 4 + 1 + 1);
+  CHECK(count("/FlateDecode") == count("\nstream\r\n") - 1);
 }
 
 TEST_CASE("pdf: a font file that cannot be read is an error, not a crash") {
@@ -431,4 +454,44 @@ TEST_CASE("pdf: a subset is a valid TrueType font drawing every code point asked
     INFO(tag);
     CHECK(FontTable(read_back.get(), tag).size() == 0);
   }
+}
+
+TEST_CASE("pdf: the XMP packet escapes its values and leaves out empty ones") {
+  pdf::XmpFields f;
+  f.title = "Kết luận <số 15> & \"tiếp\"";
+  f.creator = "vanban test";
+  f.date = "2023-06-13T14:00:00+07:00";
+  const std::string xmp = pdf::xmp_packet(f);
+  CHECK(xmp.rfind("<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>", 0) == 0);
+  CHECK(testing::contains(
+      xmp, "<rdf:li xml:lang=\"x-default\">Kết luận &lt;số 15&gt; &amp; &quot;tiếp&quot;</rdf:li>"));
+  CHECK(testing::contains(xmp, "<xmp:ModifyDate>2023-06-13T14:00:00+07:00</xmp:ModifyDate>"));
+  CHECK_FALSE(testing::contains(xmp, "dc:creator"));  // no author given
+  CHECK_FALSE(testing::contains(xmp, "pdf:Keywords"));
+  CHECK(xmp.size() >= 20);
+  CHECK(xmp.substr(xmp.size() - 19) == "<?xpacket end=\"w\"?>");
+}
+
+TEST_CASE("pdf: the sRGB profile is a version 2 ICC profile, the same bytes every time") {
+  std::string a, b, error;
+  REQUIRE(pdf::make_srgb_profile(&a, &error));
+  REQUIRE(pdf::make_srgb_profile(&b, &error));
+  CHECK(a == b);  // LittleCMS stamps the creation time; we fix it
+  REQUIRE(a.size() > 128);
+  CHECK(a.size() < 1500);
+  CHECK(static_cast<unsigned char>(a[8]) == 2);  // major version: PDF 1.4 reads up to 2.4
+  CHECK(a.substr(16, 4) == "RGB ");
+  CHECK(a.substr(36, 4) == "acsp");
+}
+
+TEST_CASE("pdf: a PDF/A needs the sRGB profile; a plain PDF does not") {
+  layout::LaidOutDocument doc = document({{FontStyle::kRegular, kNation}});
+  pdf::PdfOptions options;
+  options.created = 1686614400;
+  options.font_files = &shared_font_files();
+  std::string bytes;
+  Diagnostics diagnostics;
+  CHECK_FALSE(pdf::write_pdf(doc, fonts(), options, "test", &bytes, &diagnostics));
+  options.pdfa = false;
+  CHECK(pdf::write_pdf(doc, fonts(), options, "test", &bytes, &diagnostics));
 }

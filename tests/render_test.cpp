@@ -342,6 +342,41 @@ TEST_CASE("render: rendering twice gives byte-identical PDFs") {
   }
 }
 
+TEST_CASE("render: PDFs are PDF/A-1b by default, plain PDF 1.4 with --pdf-standard none") {
+  // Preflight itself runs in the pdfa_preflight test (tests/pdfa_preflight.sh);
+  // this checks the parts we put there, in the bytes.
+  TempDir out;
+  render_samples(out);
+  const std::string pdf = testing::read_file(out / kChiemHoaPdf);
+  CHECK(pdf.rfind("%PDF-1.4\n", 0) == 0);
+  CHECK(contains(pdf, "<pdfaid:part>1</pdfaid:part>"));
+  CHECK(contains(pdf, "<pdfaid:conformance>B</pdfaid:conformance>"));
+  // The same instant as /CreationDate D:20230613140000+07'00'.
+  CHECK(contains(pdf, "<xmp:CreateDate>2023-06-13T14:00:00+07:00</xmp:CreateDate>"));
+  CHECK(contains(pdf, "<dc:creator><rdf:Seq><rdf:li>Huy Dương</rdf:li></rdf:Seq></dc:creator>"));
+  CHECK(contains(pdf, "/Type /Metadata"));
+  CHECK(contains(pdf, "/S /GTS_PDFA1"));
+  CHECK(contains(pdf, "/CIDSet"));
+  CHECK(contains(pdf, "/Lang (vi)"));
+  CHECK(contains(pdf, "/ID [ <"));
+  CHECK_FALSE(contains(pdf, "/SMask"));
+
+  TempDir plain;
+  render_samples(plain, "--pdf-standard none");
+  const std::string none = testing::read_file(plain / kChiemHoaPdf);
+  CHECK(none.rfind("%PDF-1.4\n", 0) == 0);
+  CHECK_FALSE(contains(none, "pdfaid"));
+  CHECK_FALSE(contains(none, "/OutputIntents"));
+  CHECK_FALSE(contains(none, "/CIDSet"));
+  CHECK(contains(none, "/Lang (vi)"));
+  CHECK(contains(none, "/ID [ <"));
+  CHECK(none.size() + 2500 < pdf.size());  // the XMP packet and the sRGB profile
+
+  Result bad = run_vanban("render " + shell_quote(testing::samples_dir()) + " --pdf-standard a-2b");
+  CHECK(bad.status == 2);
+  CHECK(contains(bad.err, "--pdf-standard takes a-1b or none"));
+}
+
 TEST_CASE("render: SOURCE_DATE_EPOCH sets the creation date") {
   TempDir plain, epoch, zero;
   render_samples(plain);

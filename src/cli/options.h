@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "formats/format.h"
 #include "text/tone.h"
 
 namespace vanban::cli {
@@ -21,6 +22,7 @@ struct Options {
   std::string out_dir = "out";
   std::string format = "pdf";
   std::optional<text::ToneStyle> tone;
+  formats::PdfStandard pdf_standard = formats::PdfStandard::kPdfA1b;
   std::string templates_dir;  // empty: the bundled templates
   std::string fonts_dir;      // empty: the bundled fonts
   bool quiet = false;

@@ -146,6 +146,7 @@ int run(const Options& options, Environment& env, std::ostream& out, std::ostrea
   config.templates_dir = options.templates_dir.empty() ? bundled + "/templates" : options.templates_dir;
   config.fonts_dir = options.fonts_dir.empty() ? bundled + "/fonts" : options.fonts_dir;
   config.tone = options.tone;
+  config.pdf_standard = options.pdf_standard;
   Diagnostics setup;
   std::unique_ptr<engine::Engine> engine = engine::Engine::load(env, config, &setup);
   if (!engine) {
@@ -239,6 +240,7 @@ int run_serve(const Options& options, Environment& env, std::ostream& out, std::
   config.templates_dir = options.templates_dir.empty() ? bundled + "/templates" : options.templates_dir;
   config.fonts_dir = options.fonts_dir.empty() ? bundled + "/fonts" : options.fonts_dir;
   config.tone = options.tone;
+  config.pdf_standard = options.pdf_standard;
   serve_options.web_dir = bundled + "/web";
   Diagnostics setup;
   std::unique_ptr<engine::Engine> engine = engine::Engine::load(env, config, &setup);

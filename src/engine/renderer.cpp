@@ -60,9 +60,13 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
   if (!layout_problems.empty()) return false;
   out->pages = static_cast<int>(pages.pages.size());
 
-  const formats::FormatInput input{doc, pages, resources_.fonts(),
+  const formats::FormatInput input{doc,
+                                   pages,
+                                   resources_.fonts(),
                                    source_date_epoch_ ? *source_date_epoch_ : session_time(session),
-                                   "vanban " VANBAN_VERSION, session.where.file};
+                                   "vanban " VANBAN_VERSION,
+                                   session.where.file,
+                                   resources_.config().pdf_standard};
   return format.write(input, &out->bytes, diagnostics);
 }
 

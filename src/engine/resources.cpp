@@ -24,6 +24,9 @@ std::unique_ptr<Resources> Resources::load(Environment& env, const EngineConfig&
   fingerprint.update("vanban " VANBAN_VERSION "\n");
   fingerprint.update(config.tone ? (*config.tone == text::ToneStyle::kNew ? "tone new\n" : "tone old\n")
                                  : "tone template\n");
+  // A PDF/A and a plain PDF of one session are different files.
+  fingerprint.update(config.pdf_standard == formats::PdfStandard::kPdfA1b ? "pdf a-1b\n"
+                                                                          : "pdf none\n");
   for (const std::string& path : paths) {
     templating::Template t;
     t.path = path;

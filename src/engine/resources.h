@@ -12,6 +12,7 @@
 #include "base/diagnostic.h"
 #include "base/environment.h"
 #include "base/font_face.h"
+#include "formats/format.h"
 #include "template/render.h"
 #include "text/tone.h"
 
@@ -21,6 +22,7 @@ struct EngineConfig {
   std::string templates_dir;
   std::string fonts_dir;
   std::optional<text::ToneStyle> tone;
+  formats::PdfStandard pdf_standard = formats::PdfStandard::kPdfA1b;
 };
 
 class Resources {

@@ -17,6 +17,13 @@
 
 namespace vanban::formats {
 
+// The standard a PDF conforms to beyond PDF itself (--pdf-standard).
+// Formats other than PDF ignore it.
+enum class PdfStandard {
+  kPdfA1b,  // ISO 19005-1 level B, for archives: the default
+  kNone,    // plain PDF 1.4
+};
+
 // Everything a format may draw on for one document.
 struct FormatInput {
   const layout::Document& document;       // the blocks, before pagination
@@ -28,6 +35,7 @@ struct FormatInput {
   std::int64_t created = 0;
   std::string creator;  // "vanban 0.1.0"
   std::string name;     // labels errors: the session file
+  PdfStandard pdf_standard = PdfStandard::kPdfA1b;
 };
 
 class Format {

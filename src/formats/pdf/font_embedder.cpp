@@ -155,6 +155,17 @@ HPDF_Dict font_descriptor(HPDF_Doc doc, const FaceDescription& face, const std::
   return d;
 }
 
+// /CIDSet: one bit per CID from 0 (.notdef) to `count`, the first CID in
+// the high bit of the first byte. Every CID is in the font: the ones whose
+// code point the face lacks draw .notdef, as layout measured them.
+std::string cid_set(std::size_t count) {
+  std::string bits(count / 8 + 1, '\0');
+  for (std::size_t cid = 0; cid <= count; ++cid) {
+    bits[cid / 8] = static_cast<char>(bits[cid / 8] | (0x80 >> (cid % 8)));
+  }
+  return bits;
+}
+
 }  // namespace
 
 // --- CodePointTable -------------------------------------------------------------
@@ -253,7 +264,11 @@ bool FontEmbedder::embed_face(HPDF_Doc doc, UsedFace* used, std::string* error) 
   put_name(cid_font, "Subtype", "CIDFontType2");
   put_name(cid_font, "BaseFont", name);
   put(cid_font, "CIDSystemInfo", cid_system_info(doc));
-  put(cid_font, "FontDescriptor", font_descriptor(doc, font->description(), name, font_file));
+  HPDF_Dict descriptor = font_descriptor(doc, font->description(), name, font_file);
+  if (cid_sets_) {
+    put(descriptor, "CIDSet", new_stream(doc, cid_set(used->code_points.size()), compress));
+  }
+  put(cid_font, "FontDescriptor", descriptor);
   put(cid_font, "W", width_array(doc, widths));
   put(cid_font, "CIDToGIDMap", new_stream(doc, cid_to_gid, compress));
 

@@ -5,7 +5,8 @@
 //
 //   Type0 /Encoding /Identity-H, /ToUnicode CMap (bfchar/bfrange)
 //     CIDFontType2, /CIDToGIDMap stream, /W for the used CIDs only
-//       FontDescriptor, /FontFile2 = a HarfBuzz subset (font_program.h)
+//       FontDescriptor, /FontFile2 = a HarfBuzz subset (font_program.h),
+//         /CIDSet for PDF/A
 //
 // CIDs are assigned in code point order (CID 1 = the smallest code point the
 // document draws in that face), one per code point, so the content stream
@@ -62,7 +63,10 @@ class CodePointTable {
 
 class FontEmbedder {
  public:
-  FontEmbedder(const FontSet& fonts, FontFileCache& files) : fonts_(fonts), files_(files) {}
+  // `cid_sets`: give each FontDescriptor the /CIDSet PDF/A-1 requires of a
+  // subset CIDFont (ISO 19005-1, 6.3.5).
+  FontEmbedder(const FontSet& fonts, FontFileCache& files, bool cid_sets)
+      : fonts_(fonts), files_(files), cid_sets_(cid_sets) {}
 
   // First pass: `text` (UTF-8) will be drawn in `style`.
   void add(FontStyle style, std::string_view text);
@@ -91,6 +95,7 @@ class FontEmbedder {
 
   const FontSet& fonts_;
   FontFileCache& files_;
+  bool cid_sets_;
   // Styles may share a face (a family without italics); one font each face.
   std::vector<std::unique_ptr<UsedFace>> used_;
 };

@@ -1,5 +1,6 @@
 // The PDF output format: write_pdf behind the Format interface, with the
-// font files it embeds from parsed once per process.
+// font files it embeds from parsed once per process, and the sRGB profile
+// of PDF/A's OutputIntent made once.
 #include "formats/format.h"
 #include "formats/pdf/font_file_cache.h"
 #include "formats/pdf/writer.h"
@@ -18,11 +19,14 @@ class PdfFormat : public formats::Format {
     options.created = input.created;
     options.creator = input.creator;
     options.font_files = &font_files_;
+    options.pdfa = input.pdf_standard == formats::PdfStandard::kPdfA1b;
+    options.srgb = &srgb_;
     return write_pdf(input.pages, input.fonts, options, input.name, bytes, diagnostics);
   }
 
  private:
   mutable FontFileCache font_files_;  // thread-safe
+  mutable SrgbProfile srgb_;          // thread-safe
 };
 
 }  // namespace

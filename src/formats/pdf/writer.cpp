@@ -5,10 +5,16 @@
 #include <map>
 #include <string_view>
 
+#include <cstdio>
+
+#include "formats/pdf/catalog.h"
 #include "formats/pdf/content_stream.h"
+#include "formats/pdf/document_id.h"
 #include "formats/pdf/font_embedder.h"
 #include "formats/pdf/hpdf_document.h"
 #include "formats/pdf/hpdf_objects.h"
+#include "formats/pdf/image_alpha.h"
+#include "formats/pdf/xmp.h"
 #include "text/utf8.h"
 
 namespace vanban::pdf {
@@ -62,15 +68,28 @@ std::string utf16be(std::string_view text) {
   return out;
 }
 
+// "2023-06-13T08:00:00+07:00", the instant `date` is, as XMP writes it.
+std::string xmp_date(const HPDF_Date& d) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", d.year, d.month,
+                d.day, d.hour, d.minutes, d.seconds, d.ind, d.off_hour, d.off_minutes);
+  return text;
+}
+
 // The document information dictionary. libharu would need its UTF-8
 // encoder for non-Latin text, whose set-up alone costs more than the rest of
 // a page; we write the UTF-16 strings ourselves (the same bytes libharu
-// writes).
-void set_metadata(HPDF_Doc doc, const layout::Metadata& meta, const PdfOptions& options) {
+// writes). Returns the same values for the XMP packet, which PDF/A-1 wants
+// equal to these.
+XmpFields set_metadata(HPDF_Doc doc, const layout::Metadata& meta, const PdfOptions& options) {
+  XmpFields fields{meta.title, meta.author, meta.subject, meta.keywords, "", options.creator, ""};
   HPDF_Date date = vietnam_time(options.created);
+  fields.date = xmp_date(date);
+  // libharu's own /Producer, set when the document was made.
+  if (const char* producer = HPDF_GetInfoAttr(doc, HPDF_INFO_PRODUCER)) fields.producer = producer;
   HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, date);  // also creates doc->info
   HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, date);
-  if (doc->info == nullptr) return;
+  if (doc->info == nullptr) return fields;
   const auto set = [doc](const char* key, const std::string& value) {
     if (value.empty()) return;
     std::string bytes = utf16be(value);
@@ -83,13 +102,15 @@ void set_metadata(HPDF_Doc doc, const layout::Metadata& meta, const PdfOptions& 
   set("Subject", meta.subject);
   set("Keywords", meta.keywords);
   set("Creator", options.creator);
+  return fields;
 }
 
 // Images used more than once in a document (a logo on every page) are
-// embedded once.
+// embedded once. For PDF/A-1, which has no transparency, a PNG's alpha
+// (the SMask libharu makes of it) is flattened onto white paper.
 class ImageCache {
  public:
-  explicit ImageCache(HPDF_Doc doc) : doc_(doc) {}
+  ImageCache(HPDF_Doc doc, bool opaque) : doc_(doc), opaque_(opaque) {}
   HPDF_Image get(const layout::PlacedImage& image) {
     auto it = by_data_.find(image.data.get());
     if (it != by_data_.end()) return it->second;
@@ -98,19 +119,26 @@ class ImageCache {
     HPDF_Image loaded = image.info.format == input::ImageInfo::Format::kPng
                             ? HPDF_LoadPngImageFromMem(doc_, bytes, size)
                             : HPDF_LoadJpegImageFromMem(doc_, bytes, size);
+    if (loaded && opaque_ && !flatten_alpha(doc_, loaded, &error_)) loaded = nullptr;
     by_data_[image.data.get()] = loaded;
     return loaded;
   }
 
+  // Why an image could not be used, for a diagnostic (libharu's own
+  // failures are in the document's error state).
+  const std::string& error() const { return error_; }
+
  private:
   HPDF_Doc doc_;
+  bool opaque_;
+  std::string error_;
   std::map<const std::string*, HPDF_Image> by_data_;
 };
 
 // Draws one page: images, then rules, then text, all into one content
 // stream that goes to libharu in a single write.
 void draw_page(HPDF_Doc doc, const layout::Page& page, double width, double height,
-               const FontEmbedder& fonts, ImageCache* images) {
+               const FontEmbedder& fonts, ImageCache* images, DocumentId* id) {
   HPDF_Page p = HPDF_AddPage(doc);
   if (p == nullptr) return;
   HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(width));
@@ -135,6 +163,7 @@ void draw_page(HPDF_Doc doc, const layout::Page& page, double width, double heig
     const long width = fonts.encode(text.style, text.text, &glyphs);
     content.show_text(font, text.size, text.x, text.y, glyphs, width);
   }
+  id->add(content.finish());
   set_page_content(p, content.finish(), compresses(doc, HPDF_COMP_TEXT));
 }
 
@@ -158,7 +187,27 @@ bool write_pdf(const layout::LaidOutDocument& document, const FontSet& fonts,
     return false;
   }
   HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
-  set_metadata(doc, document.metadata, options);
+  // PDF 1.4, the version PDF/A-1 is built on; libharu would say 1.2 or 1.3.
+  doc->pdf_version = HPDF_VER_14;
+  const XmpFields fields = set_metadata(doc, document.metadata, options);
+  set_language(doc, "vi");
+  DocumentId id;
+  if (options.pdfa) {
+    std::string why;
+    const std::string* profile = options.srgb ? options.srgb->get(&why) : nullptr;
+    if (profile == nullptr) {
+      diagnostics->error(name, "cannot make a PDF/A: " +
+                                   (options.srgb ? why : std::string("no sRGB profile given")));
+      return false;
+    }
+    const std::string xmp = xmp_packet(fields);
+    set_metadata_stream(doc, xmp);
+    add_output_intent(doc, *profile);
+    id.add(xmp);
+  } else {
+    id.add(fields.title);
+    id.add(fields.date);
+  }
 
   // Two passes: the fonts must know every character before the first CID
   // is written, so that CIDs follow code point order (see font_embedder.h).
@@ -167,7 +216,7 @@ bool write_pdf(const layout::LaidOutDocument& document, const FontSet& fonts,
     return false;
   }
   FontFileCache& files = *options.font_files;
-  FontEmbedder embedder(fonts, files);
+  FontEmbedder embedder(fonts, files, options.pdfa);
   for (const layout::Page& page : document.pages) {
     for (const layout::PlacedText& text : page.texts) embedder.add(text.style, text.text);
   }
@@ -176,11 +225,16 @@ bool write_pdf(const layout::LaidOutDocument& document, const FontSet& fonts,
     diagnostics->error(name, "cannot embed the fonts: " + why);
     return false;
   }
-  ImageCache images(doc);
+  ImageCache images(doc, options.pdfa);
   for (const layout::Page& page : document.pages) {
     if (!pdf.ok()) break;
-    draw_page(doc, page, document.width, document.height, embedder, &images);
+    draw_page(doc, page, document.width, document.height, embedder, &images, &id);
   }
+  if (!images.error().empty()) {
+    diagnostics->error(name, "cannot embed a photo in a PDF/A-1b: " + images.error());
+    return false;
+  }
+  id.write(doc);
   if (pdf.ok()) HPDF_SaveToStream(doc);
   if (!pdf.ok()) {
     diagnostics->error(name, "cannot make the PDF: " + pdf.error());

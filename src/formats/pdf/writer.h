@@ -9,6 +9,7 @@
 #include "base/font_face.h"
 #include "layout/page.h"
 #include "formats/pdf/font_file_cache.h"
+#include "formats/pdf/output_intent.h"
 
 namespace vanban::pdf {
 
@@ -21,6 +22,12 @@ struct PdfOptions {
   // Parsed font files shared across documents and threads, read through the
   // caller's Environment. Required.
   FontFileCache* font_files = nullptr;
+  // PDF/A-1b (ISO 19005-1, level B: what it shows is reproducible):
+  // XMP metadata, an sRGB OutputIntent, a CIDSet in every font, no
+  // transparency. Without it, a plain PDF 1.4.
+  bool pdfa = true;
+  // The OutputIntent's profile, made once per process. Required for pdfa.
+  SrgbProfile* srgb = nullptr;
 };
 
 // Embeds only the faces the document uses, each as a subset of the glyphs

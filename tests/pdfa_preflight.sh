@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Apache PDFBox Preflight on what vanban writes by default: every document
+# of both samples and of the long (three-page) session must be valid
+# PDF/A-1b. Usage: pdfa_preflight.sh VANBAN SOURCE_DIR
+# Exits 77 (ctest: skipped, never passed) when Java or Debian's PDFBox jars
+# are missing; scripts/install-deps installs them.
+set -euo pipefail
+vanban=$1
+src=$2
+jars=/usr/share/java
+# Preflight, PDFBox, FontBox and XMPBox, and what they load that Java 11+
+# no longer ships (javax.activation, javax.xml.bind).
+classpath=""
+for jar in preflight pdfbox2 fontbox2 xmpbox commons-logging javax.activation jaxb-api; do
+  if [ ! -f "$jars/$jar.jar" ]; then
+    echo "skipped: $jars/$jar.jar not found (apt-get install libpdfbox2-java libactivation-java libjaxb-api-java)"
+    exit 77
+  fi
+  classpath="$classpath:$jars/$jar.jar"
+done
+if ! command -v java >/dev/null; then
+  echo "skipped: no java (apt-get install default-jre-headless)"
+  exit 77
+fi
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+"$vanban" render "$src/samples" "$src/tests/data/nd30/long-session.xml" -o "$out" -q
+
+status=0
+count=0
+while IFS= read -r -d '' pdf; do
+  count=$((count + 1))
+  report=$(java -cp "${classpath#:}" org.apache.pdfbox.preflight.Validator_A1b "$pdf" 2>&1 || true)
+  name=${pdf#"$out"/}
+  if grep -q "is a valid PDF/A-1b file" <<<"$report"; then
+    echo "valid PDF/A-1b: $name ($(wc -c <"$pdf") bytes)"
+  else
+    echo "NOT valid PDF/A-1b: $name"
+    echo "$report" | head -40
+    status=1
+  fi
+done < <(find "$out" -name '*.pdf' -print0 | sort -z)
+
+# Both samples' documents (3 + 1) and the long session's.
+if [ "$count" -lt 5 ]; then
+  echo "expected at least 5 PDFs, found $count"
+  status=1
+fi
+exit $status
