@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -42,8 +43,10 @@ int rank(const std::string& stage) {
 }
 
 // What `file_stage` may not include among `text`'s #include "..." lines:
-// a later stage, or another output format (formats do not know each other).
-std::vector<std::string> wrong_way_includes(const std::string& file_stage, const std::string& text) {
+// a later stage, or another output format (formats do not know each other)
+// unless it is one of `declared`, the formats this one links.
+std::vector<std::string> wrong_way_includes(const std::string& file_stage, const std::string& text,
+                                            const std::set<std::string>& declared = {}) {
   static const std::regex kInclude(R"re(^\s*#\s*include\s*"([^"]+)")re");
   std::vector<std::string> wrong;
   std::istringstream lines(text);
@@ -54,7 +57,8 @@ std::vector<std::string> wrong_way_includes(const std::string& file_stage, const
     const std::string target = stage_of(m[1]);
     if (target.empty() || rank(target) < 0) continue;  // a generated list, a local header
     const bool later = rank(target) > rank(file_stage);
-    const bool other_format = rank(target) == rank(file_stage) && target != file_stage;
+    const bool other_format =
+        rank(target) == rank(file_stage) && target != file_stage && declared.count(target) == 0;
     if (later || other_format) wrong.push_back(m[1]);
   }
   return wrong;
@@ -65,6 +69,18 @@ std::string read(const fs::path& path) {
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
+}
+
+// The formats a format builds on, as its CMakeLists.txt says by linking
+// them ("vanban_format(png vanban_formats_pdf)" -> {"formats/pdf"}): a
+// dependency is declared where the build sees it, or it is not allowed.
+std::set<std::string> declared_formats(const std::string& cmake_text) {
+  static const std::regex kLinked(R"re(\bvanban_formats_([A-Za-z0-9_]+))re");
+  std::set<std::string> out;
+  for (std::sregex_iterator it(cmake_text.begin(), cmake_text.end(), kLinked), end; it != end; ++it) {
+    out.insert("formats/" + (*it)[1].str());
+  }
+  return out;
 }
 
 }  // namespace
@@ -79,6 +95,13 @@ TEST_CASE("boundaries: the checker sees a wrong-way include") {
   CHECK(wrong_way_includes("engine", "#include \"formats/pdf/writer.h\"\n#include \"base/sha256.h\"\n")
             .empty());
   CHECK(wrong_way_includes("formats/pdf", "#include \"formats/format.h\"\n").empty());
+  // A format may include one it links, and only that one.
+  const std::set<std::string> png_links = declared_formats("vanban_format(png vanban_formats_pdf)\n");
+  CHECK(png_links == std::set<std::string>{"formats/pdf"});
+  CHECK(wrong_way_includes("formats/png", "#include \"formats/pdf/writer.h\"\n", png_links).empty());
+  CHECK(wrong_way_includes("formats/png", "#include \"formats/html/page.h\"\n", png_links) ==
+        std::vector<std::string>{"formats/html/page.h"});
+  CHECK(declared_formats("vanban_format(html)\n").empty());
 }
 
 TEST_CASE("boundaries: every stage includes only itself and the stages before it") {
@@ -93,7 +116,11 @@ TEST_CASE("boundaries: every stage includes only itself and the stages before it
     INFO(relative);
     REQUIRE(rank(stage) >= 0);  // every folder of src/ is a known stage
     ++files;
-    for (const std::string& include : wrong_way_includes(stage, read(entry.path()))) {
+    const fs::path cmake = src / stage / "CMakeLists.txt";
+    const std::set<std::string> declared =
+        stage.rfind("formats/", 0) == 0 && fs::exists(cmake) ? declared_formats(read(cmake))
+                                                             : std::set<std::string>{};
+    for (const std::string& include : wrong_way_includes(stage, read(entry.path()), declared)) {
       problems.push_back(relative + " includes " + include);
     }
   }
