@@ -1,0 +1,64 @@
+// What a document's blocks mean to a reader on the web: which paragraph
+// is the title, the lead (sapo), a photo's caption, the byline. Read from
+// the paragraphs' styles, since the layout model knows styles, not roles;
+// the rules follow news.mustache and give plain paragraphs elsewhere. The
+// html and json formats both start from this.
+#ifndef VANBAN_FORMATS_HTML_ARTICLE_H_
+#define VANBAN_FORMATS_HTML_ARTICLE_H_
+
+#include <string>
+#include <vector>
+
+#include "layout/document.h"
+
+namespace vanban::html {
+
+enum class Role {
+  kBody,      // an ordinary paragraph
+  kTitle,     // the first bold paragraph of 16 pt or more
+  kCategory,  // a small italic paragraph above the title ("Tin tức - Sự kiện")
+  kSapo,      // the bold body paragraph right after the title
+  kCaption,   // an italic paragraph right after a photo
+  kByline,    // a bold right-aligned paragraph that ends the document
+};
+
+struct Photo {
+  const layout::Image* image = nullptr;
+  const layout::Paragraph* caption = nullptr;  // null when it has none
+};
+
+// Points into the document it was read from, which must outlive it.
+class Article {
+ public:
+  explicit Article(const layout::Document& document);
+
+  // The title paragraph's text, else the document's title attribute.
+  const std::string& title() const { return title_; }
+  // Null when no paragraph has the role (the title then comes from the
+  // metadata).
+  const layout::Paragraph* title_paragraph() const { return title_paragraph_; }
+  const layout::Paragraph* category() const { return category_; }
+  const layout::Paragraph* sapo() const { return sapo_; }
+  const layout::Paragraph* byline() const { return byline_; }
+  const std::vector<Photo>& photos() const { return photos_; }
+  // The paragraphs with no other role, in reading order (columns' blocks
+  // in column order).
+  const std::vector<const layout::Paragraph*>& body() const { return body_; }
+
+  Role role(const layout::Paragraph& paragraph) const;
+  // The caption paragraph that follows `image`, or null.
+  const layout::Paragraph* caption_of(const layout::Image& image) const;
+
+ private:
+  std::string title_;
+  const layout::Paragraph* title_paragraph_ = nullptr;
+  const layout::Paragraph* category_ = nullptr;
+  const layout::Paragraph* sapo_ = nullptr;
+  const layout::Paragraph* byline_ = nullptr;
+  std::vector<Photo> photos_;
+  std::vector<const layout::Paragraph*> body_;
+};
+
+}  // namespace vanban::html
+
+#endif  // VANBAN_FORMATS_HTML_ARTICLE_H_

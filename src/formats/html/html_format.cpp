@@ -1,0 +1,27 @@
+// The HTML output format: the document's blocks as one HTML5 page that
+// needs nothing beside it, for the portal's editors to paste or publish.
+#include "formats/format.h"
+#include "formats/html/article.h"
+#include "formats/html/page.h"
+
+namespace vanban::html {
+
+namespace {
+
+class HtmlFormat : public formats::Format {
+ public:
+  std::string_view name() const override { return "html"; }
+  std::string_view extension() const override { return ".html"; }
+  bool write(const formats::FormatInput& input, std::string* bytes,
+             Diagnostics*) const override {
+    const Article article(input.document);
+    *bytes = page(input.document, article, input.creator);
+    return true;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<formats::Format> make_format() { return std::make_unique<HtmlFormat>(); }
+
+}  // namespace vanban::html
