@@ -16,7 +16,8 @@ const char kUsageTemplate[] =
     "usage: vanban render INPUT... [-t {KINDS}|all] [-o OUTDIR|FILE{EXT}|-]\n"
     "                    [--tone new|old] [--templates DIR] [--fonts DIR]\n"
     "                    [--pdf-standard a-1b|none]\n"
-    "                    [-f pdf] [--markup] [-j N] [--shard I/N] [--skip-existing] [-q]\n"
+    "                    [-f pdf|html|json|png] [--png-dpi 100]\n"
+    "                    [--markup] [-j N] [--shard I/N] [--skip-existing] [-q]\n"
     "       vanban check INPUT... [-t ...]\n"
     "       vanban serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--users FILE] [-j N]\n"
     "                    [--session-seconds 28800]\n"
@@ -33,7 +34,10 @@ const char kUsageTemplate[] =
     "  -o, --output DIR   where PDFs go, as DIR/<session id>/<document>.pdf\n"
     "                     (default: out); -o FILE{EXT} writes the one document\n"
     "                     the run makes to FILE{EXT}, -o - to standard output\n"
-    "  -f, --format F     the output format (default: pdf)\n"
+    "  -f, --format F     the output format: pdf (default); html, one HTML5\n"
+    "                     page with its photos inside; json, the news item's\n"
+    "                     fields for a portal; png, page 1 as an image\n"
+    "  --png-dpi N        the resolution of -f png (default: 100)\n"
     "  --tone new|old     tone-mark placement: new \"hoá, thuỷ\" (default) or\n"
     "                     old \"hóa, thủy\"; text inside <keep> is left as written\n"
     "  --pdf-standard S   a-1b: PDF/A-1b, for archives (default); none: plain\n"
@@ -193,6 +197,16 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
         *error = "--pdf-standard takes a-1b or none, not '" + value + "'";
         return false;
       }
+    } else if (arg == "--png-dpi") {
+      if (!take_value(&value)) return false;
+      char* end = nullptr;
+      const long dpi = std::strtol(value.c_str(), &end, 10);
+      // 600 dpi is an A4 page of 5000 x 7000 pixels: enough for print.
+      if (value.empty() || *end != '\0' || dpi < 10 || dpi > 600) {
+        *error = "--png-dpi takes a number from 10 to 600, not '" + value + "'";
+        return false;
+      }
+      options->png_dpi = static_cast<int>(dpi);
     } else if (arg == "--templates") {
       if (!take_value(&options->templates_dir)) return false;
     } else if (arg == "--fonts") {

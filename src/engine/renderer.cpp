@@ -66,7 +66,8 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
                                    source_date_epoch_ ? *source_date_epoch_ : session_time(session),
                                    "vanban " VANBAN_VERSION,
                                    session.where.file,
-                                   resources_.config().pdf_standard};
+                                   resources_.config().pdf_standard,
+                                   resources_.config().png_dpi};
   return format.write(input, &out->bytes, diagnostics);
 }
 

@@ -27,6 +27,7 @@ std::unique_ptr<Resources> Resources::load(Environment& env, const EngineConfig&
   // A PDF/A and a plain PDF of one session are different files.
   fingerprint.update(config.pdf_standard == formats::PdfStandard::kPdfA1b ? "pdf a-1b\n"
                                                                           : "pdf none\n");
+  fingerprint.update("png dpi " + std::to_string(config.png_dpi) + "\n");
   for (const std::string& path : paths) {
     templating::Template t;
     t.path = path;

@@ -23,6 +23,7 @@ struct EngineConfig {
   std::string fonts_dir;
   std::optional<text::ToneStyle> tone;
   formats::PdfStandard pdf_standard = formats::PdfStandard::kPdfA1b;
+  int png_dpi = 100;
 };
 
 class Resources {

@@ -1,5 +1,6 @@
 // An output format: what turns a laid-out document into the bytes of a
-// file. Each format lives in its own folder under formats/ (pdf/ now),
+// file. Each format lives in its own folder under formats/ (pdf/, html/,
+// json/, png/),
 // whose entry point is `std::unique_ptr<Format> <folder>::make_format()`;
 // CMake lists the folders, so adding a format touches that one folder.
 #ifndef VANBAN_FORMATS_FORMAT_H_
@@ -36,6 +37,9 @@ struct FormatInput {
   std::string creator;  // "vanban 0.1.0"
   std::string name;     // labels errors: the session file
   PdfStandard pdf_standard = PdfStandard::kPdfA1b;
+  // The resolution of a PNG page image (--png-dpi). Formats other than
+  // PNG ignore it.
+  int png_dpi = 100;
 };
 
 class Format {
