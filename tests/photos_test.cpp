@@ -68,6 +68,25 @@ std::vector<Drawn> drawn_images(const std::string& pdf) {
   return out;
 }
 
+// Where red and blue land on page `page` rendered at 40 dpi: mean rows
+// and the box both fill, in pixels.
+struct Colours {
+  double red_y = -1, blue_y = -1;
+  int box_width = 0, box_height = 0;
+};
+
+Colours colours_on_page(const TempDir& dir, const std::string& pdf, int page) {
+  const std::string stem = dir / ("page" + std::to_string(page));
+  Result r = testing::run("pdftoppm -r 40 -singlefile -f " + std::to_string(page) + " -l " +
+                          std::to_string(page) + " " + shell_quote(pdf) + " " + shell_quote(stem));
+  REQUIRE(r.status == 0);
+  r = testing::run(tool() + " where " + shell_quote(stem + ".ppm"));
+  REQUIRE(r.status == 0);
+  Colours c;
+  std::istringstream(r.out) >> c.red_y >> c.blue_y >> c.box_width >> c.box_height;
+  return c;
+}
+
 }  // namespace
 
 TEST_CASE("photos: a 9:16 photo and a tall strip keep their proportions") {
@@ -86,4 +105,92 @@ TEST_CASE("photos: a 9:16 photo and a tall strip keep their proportions") {
   // Both are too tall for a page at text width: they shrank to its height.
   CHECK(images[0].height == Approx(images[1].height).epsilon(0.01));
   CHECK(images[1].width < images[0].width / 5);
+}
+
+TEST_CASE("photos: the EXIF orientation is applied") {
+  // Stored 300x200 with the left half red; the EXIF says how to turn it.
+  TempDir dir;
+  for (int o : {1, 6, 8}) make("jpeg " + shell_quote(dir / ("in/o" + std::to_string(o) + ".jpg")) + " 300 200 " + std::to_string(o));
+  Result r = render_news(dir, "  <photo src=\"o1.jpg\" after=\"report\">1.</photo>\n"
+                              "  <photo src=\"o6.jpg\">6.</photo>\n  <photo src=\"o8.jpg\">8.</photo>\n");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  std::vector<Drawn> images = drawn_images(dir / kNewsPdf);
+  REQUIRE(images.size() == 3);
+  CHECK(images[0].pixels_wide == 300);
+  CHECK(images[1].pixels_wide == 200);  // a quarter turn: portrait
+  CHECK(images[1].pixels_high == 300);
+  CHECK(images[1].width / images[1].height == Approx(200.0 / 300).epsilon(0.01));
+  // Orientation 6 (the phone turned clockwise): the stored left comes up
+  // top; 8: at the bottom. Each portrait photo fills a page of its own.
+  int page6 = 0, page8 = 0;
+  const int pages = std::stoi(testing::info_field(testing::run("pdfinfo " + shell_quote(dir / kNewsPdf)).out, "Pages"));
+  for (int page = 1; page <= pages; ++page) {
+    Colours c = colours_on_page(dir, dir / kNewsPdf, page);
+    if (c.box_height <= c.box_width) continue;  // no portrait photo here
+    INFO("page " << page << ": red " << c.red_y << ", blue " << c.blue_y);
+    if (page6 == 0) {
+      page6 = page;
+      CHECK(c.red_y < c.blue_y);
+    } else if (page8 == 0) {
+      page8 = page;
+      CHECK(c.red_y > c.blue_y);
+    }
+    CHECK(c.box_height == Approx(c.box_width * 1.5).epsilon(0.05));
+  }
+  CHECK(page6 > 0);
+  CHECK(page8 > page6);
+}
+
+TEST_CASE("photos: three 12 MP JPEGs make a small PDF without the cameras' metadata") {
+  TempDir dir;
+  make("big " + shell_quote(dir / "in/a.jpg") + " 4000 3000");
+  for (const char* name : {"b.jpg", "c.jpg"}) {
+    testing::write_file(dir / ("in/" + std::string(name)), testing::read_file(dir / "in/a.jpg"));
+  }
+  // A different file per photo, as a camera would give: the cache must
+  // not make one of three. The same bytes at another path are another photo.
+  Result r = render_news(dir, "  <photo src=\"a.jpg\" after=\"report\">A.</photo>\n"
+                              "  <photo src=\"b.jpg\">B.</photo>\n  <photo src=\"c.jpg\">C.</photo>\n");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  const std::string pdf = testing::read_file(dir / kNewsPdf);
+  INFO("news.pdf: " << pdf.size() << " bytes");
+  CHECK(pdf.size() < 1'000'000);
+  std::vector<Drawn> images = drawn_images(dir / kNewsPdf);
+  REQUIRE(images.size() == 3);
+  for (const Drawn& d : images) {
+    // At most 200 pixels per inch at the placed size (and a pixel of slack).
+    CHECK(d.pixels_wide <= d.width / 72 * 200 + 1);
+    CHECK(d.pixels_wide >= d.width / 72 * 200 - 1);
+    CHECK(d.pixels_high * 4 == Approx(d.pixels_wide * 3).epsilon(0.01));
+  }
+  CHECK_FALSE(contains(pdf, "Exif"));
+  CHECK_FALSE(contains(pdf, "VanbanTestCam"));
+  CHECK_FALSE(contains(pdf, "GPSLatitude"));
+  CHECK_FALSE(contains(pdf, "21.82N"));
+  CHECK_FALSE(contains(pdf, "press-officer-secret-comment"));
+
+  SECTION("--photo-ppi 0 keeps the pixels (and still drops the metadata)") {
+    TempDir kept;
+    testing::write_file(kept / "in/a.jpg", testing::read_file(dir / "in/a.jpg"));
+    Result k = render_news(kept, "  <photo src=\"a.jpg\">A.</photo>\n", "--photo-ppi 0");
+    INFO(k.err);
+    REQUIRE(k.status == 0);
+    std::vector<Drawn> full = drawn_images(kept / kNewsPdf);
+    REQUIRE(full.size() == 1);
+    CHECK(full[0].pixels_wide == 4000);
+    CHECK_FALSE(contains(testing::read_file(kept / kNewsPdf), "VanbanTestCam"));
+  }
+}
+
+TEST_CASE("photos: a transparent PNG is painted on white, opaque RGB in the PDF") {
+  TempDir dir;
+  make("png " + shell_quote(dir / "in/logo.png") + " 400 300 alpha");
+  Result r = render_news(dir, "  <photo src=\"logo.png\">Trong.</photo>\n");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  Result list = testing::run("pdfimages -list " + shell_quote(dir / kNewsPdf));
+  CHECK(contains(list.out, " rgb "));
+  CHECK_FALSE(contains(list.out, "smask"));
 }

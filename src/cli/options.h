@@ -23,6 +23,7 @@ struct Options {
   std::string format = "pdf";
   std::optional<text::ToneStyle> tone;
   formats::PdfStandard pdf_standard = formats::PdfStandard::kPdfA1b;
+  int photo_ppi = 200;  // --photo-ppi (engine::kDefaultPhotoPpi)
   std::string templates_dir;  // empty: the bundled templates
   std::string fonts_dir;      // empty: the bundled fonts
   bool quiet = false;

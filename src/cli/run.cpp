@@ -147,6 +147,7 @@ int run(const Options& options, Environment& env, std::ostream& out, std::ostrea
   config.fonts_dir = options.fonts_dir.empty() ? bundled + "/fonts" : options.fonts_dir;
   config.tone = options.tone;
   config.pdf_standard = options.pdf_standard;
+  config.photo_ppi = options.photo_ppi;
   Diagnostics setup;
   std::unique_ptr<engine::Engine> engine = engine::Engine::load(env, config, &setup);
   if (!engine) {
@@ -241,6 +242,7 @@ int run_serve(const Options& options, Environment& env, std::ostream& out, std::
   config.fonts_dir = options.fonts_dir.empty() ? bundled + "/fonts" : options.fonts_dir;
   config.tone = options.tone;
   config.pdf_standard = options.pdf_standard;
+  config.photo_ppi = options.photo_ppi;
   serve_options.web_dir = bundled + "/web";
   Diagnostics setup;
   std::unique_ptr<engine::Engine> engine = engine::Engine::load(env, config, &setup);

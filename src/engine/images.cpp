@@ -30,4 +30,11 @@ bool SessionImages::find(const std::string& src, std::shared_ptr<const std::stri
   return others_.find(src, data, info, error);
 }
 
+const input::Photo* SessionImages::photo_of(const std::string* data) const {
+  for (const input::Photo& photo : session_.photos) {
+    if (photo.data && photo.data.get() == data) return &photo;
+  }
+  return nullptr;
+}
+
 }  // namespace vanban::engine

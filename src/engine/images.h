@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "base/environment.h"
 #include "input/session.h"
@@ -40,6 +41,9 @@ class SessionImages : public layout::ImageSource {
       : session_(session), others_(others) {}
   bool find(const std::string& src, std::shared_ptr<const std::string>* data,
             input::ImageInfo* info, std::string* error) const override;
+
+  // The session photo whose bytes are `data`, or null (a template's logo).
+  const input::Photo* photo_of(const std::string* data) const;
 
  private:
   const input::Session& session_;

@@ -58,6 +58,21 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
     diagnostics->error(session.where, "session '" + session.id + "', " + name + ": " + d.message);
   }
   if (!layout_problems.empty()) return false;
+  // Now that each photo's place is known: the photo made for it.
+  bool photos_ok = true;
+  for (layout::Page& page : pages.pages) {
+    for (layout::PlacedImage& image : page.images) {
+      const input::Photo* photo = images.photo_of(image.data.get());
+      if (!photo) continue;
+      std::string why;
+      if (!photos_.get(*photo, image.width, image.height, &image.data, &image.info, &why)) {
+        diagnostics->error(photo->where, "session '" + session.id + "', " + name + ": photo '" +
+                                             photo->src + "': " + why);
+        photos_ok = false;
+      }
+    }
+  }
+  if (!photos_ok) return false;
   out->pages = static_cast<int>(pages.pages.size());
 
   const formats::FormatInput input{doc,

@@ -56,8 +56,9 @@ enum class Anchor { kLead, kAttendance, kReport, kDifficulties, kEarlier, kConcl
 // photo and the PDF stage can embed it without guessing.
 struct ImageInfo {
   enum class Format { kJpeg, kPng } format = Format::kJpeg;
-  int width = 0;
+  int width = 0;   // as shown: EXIF Orientation 5..8 swaps the stored sizes
   int height = 0;
+  int orientation = 1;  // EXIF (JPEG only); the stored pixels turn this way
 };
 
 struct Photo {
@@ -66,6 +67,7 @@ struct Photo {
   std::string path;  // resolved against the XML file's folder
   ImageInfo info;
   std::shared_ptr<const std::string> data;  // the file's bytes, read once
+  std::string sha256;  // of data, hex: with path, what the engine caches by
   RichText caption;
   Anchor after = Anchor::kEnd;
 };

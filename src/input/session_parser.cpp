@@ -312,7 +312,7 @@ std::string SessionParser::source_hash(const pugi::xml_node& element, const Sess
   element.print(xml, "", pugi::format_raw);
   Sha256 hash;
   hash.update(xml.str());
-  for (const Photo& photo : s.photos) hash.update("\n" + photo.path + "\n" + Sha256::hex(*photo.data));
+  for (const Photo& photo : s.photos) hash.update("\n" + photo.path + "\n" + photo.sha256);
   return hash.hex_digest();
 }
 
@@ -449,10 +449,11 @@ void SessionParser::parse_photo(const pugi::xml_node& node, Session* s) {
   if (path.is_relative()) path = std::filesystem::path(source_.path()).parent_path() / path;
   photo.path = path.lexically_normal().string();
   std::string why;
-  if (!read_image(env_, photo.path, &photo.data, &photo.info, &why)) {
+  if (!read_image(env_, photo.path, &photo.data, &photo.info, &why, /*photo=*/true)) {
     error(node, "src", "photo '" + photo.src + "': " + why);
     return;
   }
+  photo.sha256 = Sha256::hex(*photo.data);
   s->photos.push_back(std::move(photo));
 }
 
