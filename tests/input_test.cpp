@@ -362,8 +362,10 @@ TEST_CASE("input: photos resolve against the XML file's folder") {
   CHECK(s.photos[2].after == in::Anchor::kConclusion);
 }
 
-TEST_CASE("input: photos the engine decodes are read; others are refused") {
-  // 16-bit, interlaced and CMYK are decoded and encoded afresh (input/photo.h).
+TEST_CASE("input: photos the engine decodes are read; one that cannot be used keeps its error") {
+  // 16-bit, interlaced and CMYK are decoded and encoded afresh
+  // (input/photo.h); what cannot be used fails the documents that place
+  // it (the news), not the session: its conclusion and minutes are made.
   struct Case {
     const char* what;
     std::string bytes;
@@ -383,17 +385,20 @@ TEST_CASE("input: photos the engine decodes are read; others are refused") {
     INFO(c.what);
     ReadResult r = read_xml(xml, {}, {{"/dl/phuc-thinh/anh.img", c.bytes}});
     INFO(r.messages());
+    CHECK(r.rejected == 0);
+    CHECK(r.diagnostics.empty());
+    REQUIRE(r.sessions.size() == 1);
+    REQUIRE(r.sessions[0].photos.size() == 1);
+    const in::Photo& p = r.sessions[0].photos[0];
     if (!c.message) {
-      CHECK(r.rejected == 0);
-      CHECK(r.sessions.size() == 1);
+      CHECK(p.error.empty());
+      CHECK(p.data);
       continue;
     }
-    CHECK(r.rejected == 1);
-    REQUIRE(r.diagnostics.size() == 1);
-    const vanban::Diagnostic& d = r.diagnostics.list()[0];
-    CHECK(d.where.line == line_of(xml, "<photo"));
-    CHECK(testing::contains(d.message, "anh.img"));
-    CHECK(testing::contains(d.message, c.message));
+    CHECK_FALSE(p.data);
+    CHECK(p.where.line == line_of(xml, "<photo"));
+    CHECK(testing::contains(p.error, "anh.img"));
+    CHECK(testing::contains(p.error, c.message));
   }
 }
 

@@ -194,3 +194,48 @@ TEST_CASE("photos: a transparent PNG is painted on white, opaque RGB in the PDF"
   CHECK(contains(list.out, " rgb "));
   CHECK_FALSE(contains(list.out, "smask"));
 }
+
+TEST_CASE("photos: one bad photo costs only the news") {
+  TempDir dir;
+  const std::string sample = testing::samples_dir() + "/chiem-hoa";
+  testing::write_file(dir / "in/session.xml", testing::read_file(sample + "/session.xml"));
+  for (const char* name : {"dai-bieu.jpg", "ket-luan.jpg"}) {
+    testing::write_file(dir / ("in/photos/" + std::string(name)), testing::read_file(sample + "/photos/" + name));
+  }
+  // What a phone's share sheet may give for "bao-cao.jpg": a WebP.
+  testing::write_file(dir / "in/photos/bao-cao.jpg", std::string("RIFF\x10\0\0\0WEBPVP8 ", 16) + std::string(64, 'x'));
+  Result r = run_vanban("render -q -o " + shell_quote(dir / "out") + " " + shell_quote(dir / "in/session.xml"));
+  INFO(r.err);
+  CHECK(r.status != 0);
+  CHECK(contains(r.err, "photos/bao-cao.jpg"));
+  CHECK(contains(r.err, "WebP"));
+  CHECK(contains(r.err, "save it as JPEG"));
+  const std::vector<std::string> pdfs = testing::pdfs_under(dir / "out");
+  CHECK(pdfs.size() == 2);
+  for (const std::string& pdf : pdfs) CHECK_FALSE(contains(pdf, "news"));
+  const std::string manifest = testing::read_file(dir / "out/manifest.jsonl");
+  bool news_failed = false;
+  int ok = 0;
+  for (const std::string& line : testing::split_lines(manifest)) {
+    if (contains(line, "\"status\":\"ok\"")) ++ok;
+    if (contains(line, "\"document\":\"news\"") && contains(line, "\"status\":\"failed\"") &&
+        contains(line, "bao-cao.jpg") && contains(line, "WebP")) {
+      news_failed = true;
+    }
+  }
+  CHECK(news_failed);
+  CHECK(ok == 2);
+}
+
+TEST_CASE("photos: vanban check names a photo that cannot be used") {
+  TempDir dir;
+  testing::write_file(dir / "in/anh.jpg", "GIF89a, not really");
+  testing::write_file(dir / "in/session.xml",
+                      replace_once(kMinimalSession, "  <article", "  <photo src=\"anh.jpg\">Ảnh.</photo>\n  <article"));
+  Result r = run_vanban("check " + shell_quote(dir / "in/session.xml"));
+  INFO(r.err);
+  CHECK(r.status != 0);
+  CHECK(contains(r.err, "anh.jpg"));
+  CHECK(contains(r.err, "GIF"));
+}
+

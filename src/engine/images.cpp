@@ -22,6 +22,11 @@ bool SessionImages::find(const std::string& src, std::shared_ptr<const std::stri
                          input::ImageInfo* info, std::string* error) const {
   for (const input::Photo& photo : session_.photos) {
     if (photo.path == src || photo.src == src) {
+      if (!photo.error.empty()) {
+        unusable_.push_back(&photo);
+        *error = photo.error;
+        return false;
+      }
       *data = photo.data;
       *info = photo.info;
       return true;

@@ -47,7 +47,17 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
   Diagnostics markup_problems;
   const bool parsed = layout::parse_markup(out->markup, template_path, options, images, &doc, &markup_problems);
   markup_problems.in_session(session.id);
-  diagnostics->append(markup_problems);
+  // A photo that cannot be used is said first, where the session names it:
+  // it is what the manifest gives as the reason.
+  for (const input::Photo* photo : images.unusable()) {
+    diagnostics->error(photo->where, "session '" + session.id + "', " + name + ": " + photo->error);
+  }
+  // The markup's own error for that <image> says it again, at the template.
+  for (const Diagnostic& d : markup_problems.list()) {
+    bool said = false;
+    for (const input::Photo* photo : images.unusable()) said = said || d.message.find(photo->error) != std::string::npos;
+    if (!said) diagnostics->add(d);
+  }
   if (!parsed) return false;
 
   // What layout finds wrong (a character the font lacks) comes from the

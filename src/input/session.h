@@ -68,6 +68,9 @@ struct Photo {
   ImageInfo info;
   std::shared_ptr<const std::string> data;  // the file's bytes, read once
   std::string sha256;  // of data, hex: with path, what the engine caches by
+  // Why the photo cannot be used (with where it is named), or empty: it
+  // fails the documents that place it, not the session.
+  std::string error;
   RichText caption;
   Anchor after = Anchor::kEnd;
 };
