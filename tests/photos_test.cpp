@@ -239,3 +239,28 @@ TEST_CASE("photos: vanban check names a photo that cannot be used") {
   CHECK(contains(r.err, "GIF"));
 }
 
+
+TEST_CASE("photos: a WebP photo is decoded and goes in as a JPEG") {
+  TempDir dir;
+  make("png " + shell_quote(dir / "in/p.png") + " 300 400");
+  Result w = testing::run("cwebp -quiet -q 90 " + shell_quote(dir / "in/p.png") + " -o " + shell_quote(dir / "in/p.webp"));
+  REQUIRE(w.status == 0);
+  Result r = render_news(dir, "  <photo src=\"p.webp\">WebP.</photo>\n");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  std::vector<Drawn> images = drawn_images(dir / kNewsPdf);
+  REQUIRE(images.size() == 1);
+  CHECK(images[0].pixels_wide == 300);
+  CHECK(images[0].pixels_high == 400);
+  Result list = testing::run("pdfimages -list " + shell_quote(dir / kNewsPdf));
+  CHECK(contains(list.out, " jpeg "));
+  const int pages = std::stoi(testing::info_field(testing::run("pdfinfo " + shell_quote(dir / kNewsPdf)).out, "Pages"));
+  bool seen = false;
+  for (int page = 1; page <= pages; ++page) {
+    Colours c = colours_on_page(dir, dir / kNewsPdf, page);
+    if (c.box_height == 0) continue;
+    seen = true;
+    CHECK(c.red_y < c.blue_y);  // the top half red, as made
+  }
+  CHECK(seen);
+}

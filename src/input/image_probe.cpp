@@ -1,6 +1,7 @@
 #include "input/image_probe.h"
 
 #include "input/exif.h"
+#include "input/webp_decode.h"
 
 #include <cstdint>
 #include <cstring>
@@ -120,6 +121,14 @@ bool probe_image(const std::string& data, ImageInfo* info, std::string* error, b
   }
   if (data.size() >= 3 && byte_at(data, 0) == 0xFF && byte_at(data, 1) == 0xD8) {
     return probe_jpeg(data, info, error, photo);
+  }
+  if (photo && data.size() >= 12 && data.compare(0, 4, "RIFF") == 0 && data.compare(8, 4, "WEBP") == 0) {
+    info->format = ImageInfo::Format::kWebp;
+    if (!webp_size(data, &info->width, &info->height)) {
+      *error = "the WebP image is damaged: open it in an image editor and save it as JPEG";
+      return false;
+    }
+    return true;
   }
   *error = data.empty() ? "image file is empty" : unsupported_format(data);
   return false;

@@ -9,6 +9,7 @@
 #include "input/orient.h"
 #include "input/png_decode.h"
 #include "input/resample.h"
+#include "input/webp_decode.h"
 
 namespace vanban::input {
 
@@ -25,6 +26,8 @@ bool reencode_photo(const std::string& data, const ImageInfo& info, int max_widt
   Raster raster;
   if (info.format == ImageInfo::Format::kPng) {
     if (!decode_png(data, &raster, error)) return false;
+  } else if (info.format == ImageInfo::Format::kWebp) {
+    if (!decode_webp(data, &raster, error)) return false;
   } else {
     const bool swap = orientation_swaps_axes(info.orientation);
     if (!decode_jpeg(data, swap ? height : width, swap ? width : height, &raster, error)) return false;
