@@ -264,3 +264,26 @@ TEST_CASE("photos: a WebP photo is decoded and goes in as a JPEG") {
   }
   CHECK(seen);
 }
+
+TEST_CASE("photos: a HEIC photo (an iPhone's) is decoded and goes in as a JPEG") {
+  TempDir dir;
+  make("png " + shell_quote(dir / "in/p.png") + " 300 400");
+  Result h = testing::run("heif-enc -q 90 " + shell_quote(dir / "in/p.png") + " -o " + shell_quote(dir / "in/p.heic"));
+  REQUIRE(h.status == 0);
+  Result r = render_news(dir, "  <photo src=\"p.heic\">HEIC.</photo>\n");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  std::vector<Drawn> images = drawn_images(dir / kNewsPdf);
+  REQUIRE(images.size() == 1);
+  CHECK(images[0].pixels_wide == 300);
+  CHECK(images[0].pixels_high == 400);
+  const int pages = std::stoi(testing::info_field(testing::run("pdfinfo " + shell_quote(dir / kNewsPdf)).out, "Pages"));
+  bool seen = false;
+  for (int page = 1; page <= pages; ++page) {
+    Colours c = colours_on_page(dir, dir / kNewsPdf, page);
+    if (c.box_height == 0) continue;
+    seen = true;
+    CHECK(c.red_y < c.blue_y);
+  }
+  CHECK(seen);
+}

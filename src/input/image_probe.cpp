@@ -1,6 +1,7 @@
 #include "input/image_probe.h"
 
 #include "input/exif.h"
+#include "input/heif_decode.h"
 #include "input/webp_decode.h"
 
 #include <cstdint>
@@ -126,6 +127,17 @@ bool probe_image(const std::string& data, ImageInfo* info, std::string* error, b
     info->format = ImageInfo::Format::kWebp;
     if (!webp_size(data, &info->width, &info->height)) {
       *error = "the WebP image is damaged: open it in an image editor and save it as JPEG";
+      return false;
+    }
+    return true;
+  }
+  const bool heif_brand = data.size() >= 12 && data.compare(4, 4, "ftyp") == 0 &&
+                          (data.compare(8, 4, "heic") == 0 || data.compare(8, 4, "heix") == 0 ||
+                           data.compare(8, 4, "mif1") == 0 || data.compare(8, 4, "hevc") == 0);
+  if (photo && heif_brand) {
+    info->format = ImageInfo::Format::kHeif;
+    if (!heif_size(data, &info->width, &info->height)) {
+      *error = "the HEIC image is damaged: save it as JPEG (on an iPhone: Settings, Camera, Formats, Most Compatible)";
       return false;
     }
     return true;

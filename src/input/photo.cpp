@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "input/exif.h"
+#include "input/heif_decode.h"
 #include "input/jpeg_decode.h"
 #include "input/jpeg_writer.h"
 #include "input/orient.h"
@@ -28,6 +29,8 @@ bool reencode_photo(const std::string& data, const ImageInfo& info, int max_widt
     if (!decode_png(data, &raster, error)) return false;
   } else if (info.format == ImageInfo::Format::kWebp) {
     if (!decode_webp(data, &raster, error)) return false;
+  } else if (info.format == ImageInfo::Format::kHeif) {
+    if (!decode_heif(data, &raster, error)) return false;
   } else {
     const bool swap = orientation_swaps_axes(info.orientation);
     if (!decode_jpeg(data, swap ? height : width, swap ? width : height, &raster, error)) return false;

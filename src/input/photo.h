@@ -13,7 +13,7 @@
 
 namespace vanban::input {
 
-// `data` (a JPEG, PNG or WebP that probe_image accepted) at no more than
+// `data` (a JPEG, PNG, WebP or HEIC that probe_image accepted) at no more than
 // max_width x max_height pixels (its proportions kept; 0 for its own
 // size). On failure returns false and sets *error to a clause for the user.
 bool reencode_photo(const std::string& data, const ImageInfo& info, int max_width, int max_height,

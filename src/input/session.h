@@ -55,8 +55,8 @@ enum class Anchor { kLead, kAttendance, kReport, kDifficulties, kEarlier, kConcl
 // Image facts read from the file's header, so that layout can size the
 // photo and the PDF stage can embed it without guessing.
 struct ImageInfo {
-  // kWebp: photos only, which are decoded and encoded afresh as JPEG.
-  enum class Format { kJpeg, kPng, kWebp } format = Format::kJpeg;
+  // kWebp, kHeif: photos only, which are decoded and encoded afresh as JPEG.
+  enum class Format { kJpeg, kPng, kWebp, kHeif } format = Format::kJpeg;
   int width = 0;   // as shown: EXIF Orientation 5..8 swaps the stored sizes
   int height = 0;
   int orientation = 1;  // EXIF (JPEG only); the stored pixels turn this way
