@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -34,6 +35,7 @@ class Diagnostics {
   void error(SourceLocation where, std::string message);
   void error(const std::string& file, std::string message);
   void append(const Diagnostics& other);
+  void add(Diagnostic diagnostic) { list_.push_back(std::move(diagnostic)); }
   // Names `session_id` in every diagnostic that names no session yet.
   void in_session(const std::string& session_id);
 

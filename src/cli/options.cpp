@@ -15,7 +15,7 @@ namespace {
 const char kUsageTemplate[] =
     "usage: vanban render INPUT... [-t {KINDS}|all] [-o OUTDIR|FILE{EXT}|-]\n"
     "                    [--tone new|old] [--templates DIR] [--fonts DIR]\n"
-    "                    [--pdf-standard a-1b|none]\n"
+    "                    [--pdf-standard a-1b|none] [--photo-ppi N]\n"
     "                    [-f pdf|html|json|png] [--png-dpi 100]\n"
     "                    [--markup] [-j N] [--shard I/N] [--skip-existing] [-q]\n"
     "       vanban check INPUT... [-t ...]\n"
@@ -43,6 +43,9 @@ const char kUsageTemplate[] =
     "  --pdf-standard S   a-1b: PDF/A-1b, for archives (default); none: plain\n"
     "                     PDF 1.4, without the XMP metadata, colour profile\n"
     "                     and font CID sets (about 5 KB less a document)\n"
+    "  --photo-ppi N      photos at most N pixels per inch at their printed size\n"
+    "                     (default 200); 0 keeps their pixels. Photos are\n"
+    "                     always turned upright and saved afresh without EXIF\n"
     "  --templates DIR    use your own templates (copy templates/ and edit)\n"
     "  --fonts DIR        use the TrueType fonts in DIR (for example Times New\n"
     "                     Roman) instead of the bundled Liberation Serif\n"
@@ -207,6 +210,15 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
         return false;
       }
       options->png_dpi = static_cast<int>(dpi);
+    } else if (arg == "--photo-ppi") {
+      if (!take_value(&value)) return false;
+      char* end = nullptr;
+      long ppi = std::strtol(value.c_str(), &end, 10);
+      if (value.empty() || *end != '\0' || ppi < 0 || ppi > 2400) {
+        *error = "--photo-ppi takes a number of pixels per inch from 0 to 2400, not '" + value + "'";
+        return false;
+      }
+      options->photo_ppi = static_cast<int>(ppi);
     } else if (arg == "--templates") {
       if (!take_value(&options->templates_dir)) return false;
     } else if (arg == "--fonts") {

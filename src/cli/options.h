@@ -24,6 +24,7 @@ struct Options {
   std::optional<text::ToneStyle> tone;
   formats::PdfStandard pdf_standard = formats::PdfStandard::kPdfA1b;
   int png_dpi = 100;
+  int photo_ppi = 200;  // --photo-ppi (engine::kDefaultPhotoPpi)
   std::string templates_dir;  // empty: the bundled templates
   std::string fonts_dir;      // empty: the bundled fonts
   bool quiet = false;

@@ -148,6 +148,7 @@ int run(const Options& options, Environment& env, std::ostream& out, std::ostrea
   config.tone = options.tone;
   config.pdf_standard = options.pdf_standard;
   config.png_dpi = options.png_dpi;
+  config.photo_ppi = options.photo_ppi;
   Diagnostics setup;
   std::unique_ptr<engine::Engine> engine = engine::Engine::load(env, config, &setup);
   if (!engine) {
@@ -243,6 +244,7 @@ int run_serve(const Options& options, Environment& env, std::ostream& out, std::
   config.tone = options.tone;
   config.pdf_standard = options.pdf_standard;
   config.png_dpi = options.png_dpi;
+  config.photo_ppi = options.photo_ppi;
   serve_options.web_dir = bundled + "/web";
   Diagnostics setup;
   std::unique_ptr<engine::Engine> engine = engine::Engine::load(env, config, &setup);

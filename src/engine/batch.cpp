@@ -302,6 +302,18 @@ BatchResult run_batch(const Engine& engine, Environment& env, const BatchOptions
         return;
       }
       ++result.sessions;
+      // A photo that cannot be used fails only the documents that place it
+      // when rendering; `vanban check` renders nothing, so says it here.
+      if (!options.render) {
+        Diagnostics photos;
+        for (const input::Photo& photo : s.photos) {
+          if (!photo.error.empty()) photos.error(photo.where, photo.error);
+        }
+        if (!photos.empty()) {
+          ++result.failures;
+          observer.diagnostics(photos);
+        }
+      }
       int documents = 0;
       for (const documents::DocumentKind* kind : options.kinds) documents += kind->has_data(s) ? 1 : 0;
       result.planned += documents;

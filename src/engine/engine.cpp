@@ -28,6 +28,7 @@ std::unique_ptr<Engine> Engine::load(Environment& env, const EngineConfig& confi
   engine->resources_ = std::move(resources);
   engine->formats_ = make_all_formats();
   engine->template_images_ = std::make_unique<TemplateImages>(env);
+  engine->photos_ = std::make_unique<PhotoCache>(config.photo_ppi);
   engine->source_date_epoch_ = source_date_epoch(env);
   return engine;
 }
@@ -50,7 +51,7 @@ Engine::Lease Engine::lease() const {
       return Lease(*this, std::move(renderer));
     }
   }
-  return Lease(*this, std::make_unique<Renderer>(*resources_, *template_images_, source_date_epoch_));
+  return Lease(*this, std::make_unique<Renderer>(*resources_, *template_images_, *photos_, source_date_epoch_));
 }
 
 Engine::Lease::~Lease() {

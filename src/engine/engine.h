@@ -18,6 +18,7 @@
 #include "base/environment.h"
 #include "documents/kind.h"
 #include "engine/images.h"
+#include "engine/photos.h"
 #include "engine/renderer.h"
 #include "engine/resources.h"
 #include "formats/format.h"
@@ -74,6 +75,7 @@ class Engine {
   std::unique_ptr<Resources> resources_;
   std::vector<std::unique_ptr<formats::Format>> formats_;
   std::unique_ptr<TemplateImages> template_images_;
+  std::unique_ptr<PhotoCache> photos_;
   std::optional<std::int64_t> source_date_epoch_;
   mutable std::mutex pool_mutex_;
   mutable std::vector<std::unique_ptr<Renderer>> idle_;

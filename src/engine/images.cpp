@@ -22,12 +22,24 @@ bool SessionImages::find(const std::string& src, std::shared_ptr<const std::stri
                          input::ImageInfo* info, std::string* error) const {
   for (const input::Photo& photo : session_.photos) {
     if (photo.path == src || photo.src == src) {
+      if (!photo.error.empty()) {
+        unusable_.push_back(&photo);
+        *error = photo.error;
+        return false;
+      }
       *data = photo.data;
       *info = photo.info;
       return true;
     }
   }
   return others_.find(src, data, info, error);
+}
+
+const input::Photo* SessionImages::photo_of(const std::string* data) const {
+  for (const input::Photo& photo : session_.photos) {
+    if (photo.data && photo.data.get() == data) return &photo;
+  }
+  return nullptr;
 }
 
 }  // namespace vanban::engine

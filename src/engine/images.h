@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "base/environment.h"
 #include "input/session.h"
@@ -41,9 +42,17 @@ class SessionImages : public layout::ImageSource {
   bool find(const std::string& src, std::shared_ptr<const std::string>* data,
             input::ImageInfo* info, std::string* error) const override;
 
+  // The session's photos looked up that could not be used (Photo::error):
+  // what the document's failure is reported as, where the photo is named.
+  const std::vector<const input::Photo*>& unusable() const { return unusable_; }
+
+  // The session photo whose bytes are `data`, or null (a template's logo).
+  const input::Photo* photo_of(const std::string* data) const;
+
  private:
   const input::Session& session_;
   TemplateImages& others_;
+  mutable std::vector<const input::Photo*> unusable_;
 };
 
 }  // namespace vanban::engine

@@ -47,7 +47,17 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
   Diagnostics markup_problems;
   const bool parsed = layout::parse_markup(out->markup, template_path, options, images, &doc, &markup_problems);
   markup_problems.in_session(session.id);
-  diagnostics->append(markup_problems);
+  // A photo that cannot be used is said first, where the session names it:
+  // it is what the manifest gives as the reason.
+  for (const input::Photo* photo : images.unusable()) {
+    diagnostics->error(photo->where, "session '" + session.id + "', " + name + ": " + photo->error);
+  }
+  // The markup's own error for that <image> says it again, at the template.
+  for (const Diagnostic& d : markup_problems.list()) {
+    bool said = false;
+    for (const input::Photo* photo : images.unusable()) said = said || d.message.find(photo->error) != std::string::npos;
+    if (!said) diagnostics->add(d);
+  }
   if (!parsed) return false;
 
   // What layout finds wrong (a character the font lacks) comes from the
@@ -58,6 +68,21 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
     diagnostics->error(session.where, "session '" + session.id + "', " + name + ": " + d.message);
   }
   if (!layout_problems.empty()) return false;
+  // Now that each photo's place is known: the photo made for it.
+  bool photos_ok = true;
+  for (layout::Page& page : pages.pages) {
+    for (layout::PlacedImage& image : page.images) {
+      const input::Photo* photo = images.photo_of(image.data.get());
+      if (!photo) continue;
+      std::string why;
+      if (!photos_.get(*photo, image.width, image.height, &image.data, &image.info, &why)) {
+        diagnostics->error(photo->where, "session '" + session.id + "', " + name + ": photo '" +
+                                             photo->src + "': " + why);
+        photos_ok = false;
+      }
+    }
+  }
+  if (!photos_ok) return false;
   out->pages = static_cast<int>(pages.pages.size());
 
   const formats::FormatInput input{doc,

@@ -11,6 +11,7 @@
 #include "base/diagnostic.h"
 #include "documents/kind.h"
 #include "engine/images.h"
+#include "engine/photos.h"
 #include "engine/resources.h"
 #include "formats/format.h"
 #include "input/session.h"
@@ -31,10 +32,11 @@ class Renderer {
  public:
   // `source_date_epoch`: SOURCE_DATE_EPOCH when set, which replaces every
   // document's own creation date.
-  Renderer(const Resources& resources, TemplateImages& images,
+  Renderer(const Resources& resources, TemplateImages& images, PhotoCache& photos,
            std::optional<std::int64_t> source_date_epoch)
       : resources_(resources),
         images_(images),
+        photos_(photos),
         source_date_epoch_(source_date_epoch),
         templates_(resources.templates()) {}
 
@@ -45,6 +47,7 @@ class Renderer {
  private:
   const Resources& resources_;
   TemplateImages& images_;
+  PhotoCache& photos_;
   const std::optional<std::int64_t> source_date_epoch_;
   text::NumberFormatter numbers_;
   text::LineBreaker breaker_;

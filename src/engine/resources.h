@@ -12,6 +12,7 @@
 #include "base/diagnostic.h"
 #include "base/environment.h"
 #include "base/font_face.h"
+#include "engine/photos.h"
 #include "formats/format.h"
 #include "template/render.h"
 #include "text/tone.h"
@@ -24,6 +25,7 @@ struct EngineConfig {
   std::optional<text::ToneStyle> tone;
   formats::PdfStandard pdf_standard = formats::PdfStandard::kPdfA1b;
   int png_dpi = 100;
+  int photo_ppi = kDefaultPhotoPpi;  // --photo-ppi (engine/photos.h); 0 keeps the photos' pixels
 };
 
 class Resources {

@@ -14,7 +14,10 @@
 namespace vanban::input {
 
 // On failure returns false and sets *error to a sentence for the user.
-bool probe_image(const std::string& data, ImageInfo* info, std::string* error);
+// `photo`: the picture will be decoded and encoded afresh (input/photo.h),
+// so 16-bit, interlaced and CMYK files are fine, and the EXIF Orientation
+// counts; otherwise (a template's logo) it goes into the PDF as it is.
+bool probe_image(const std::string& data, ImageInfo* info, std::string* error, bool photo = false);
 
 // The largest image file vanban embeds.
 constexpr std::size_t kMaxImageBytes = 64u << 20;
@@ -23,7 +26,7 @@ constexpr std::size_t kMaxImageBytes = 64u << 20;
 // (session <photo>) and markup <image> come in. On failure returns false
 // and sets *error to a clause for the user, to follow the path and ": ".
 bool read_image(Environment& env, const std::string& path, std::shared_ptr<const std::string>* data,
-                ImageInfo* info, std::string* error);
+                ImageInfo* info, std::string* error, bool photo = false);
 
 }  // namespace vanban::input
 

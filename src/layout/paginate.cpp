@@ -164,6 +164,7 @@ struct Item {
   const Image* image = nullptr;
   const Rule* rule = nullptr;
   double height = 0;  // kImage, kSpace
+  double width = 0;   // kImage
   double space_before = 0, space_after = 0;
   bool keep_with_next = false;
   Extent text;  // kLines: where the text lies, for a rule after it
@@ -328,7 +329,7 @@ void Paginator::place_box(const Box& box) {
 }
 
 void Paginator::place_image(const Item& item) {
-  double width = text_width() * item.image->width_fraction, height = item.height;
+  double width = item.width, height = item.height;
   // A photo taller than the room left on an empty page shrinks to fit it,
   // keeping its proportions.
   if (height > room()) {
@@ -387,8 +388,14 @@ Item make_item(const Block& block, const Setter& setter, double text_width, doub
   } else if (const auto* img = std::get_if<Image>(&block)) {
     item.kind = Item::Kind::kImage;
     item.image = img;
-    item.height = text_width * img->width_fraction * img->info.height / std::max(1, img->info.width);
-    item.height = std::min(item.height, body_height);
+    // A photo taller than a page (a 9:16 phone picture, a strip) shrinks
+    // to fit one, width and height together: it is never squashed.
+    item.width = text_width * img->width_fraction;
+    item.height = item.width * img->info.height / std::max(1, img->info.width);
+    if (item.height > body_height) {
+      item.width *= body_height / item.height;
+      item.height = body_height;
+    }
     item.space_before = img->space_before;
     item.space_after = img->space_after;
     item.keep_with_next = img->keep_with_next;

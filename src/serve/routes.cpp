@@ -293,7 +293,9 @@ void App::upload_photo(const httplib::Request& req, httplib::Response& res) {
   // embed is kept, under a name the server chooses.
   input::ImageInfo info;
   std::string why;
-  if (req.body.empty() || !input::probe_image(req.body, &info, &why)) {
+  // WebP and HEIC are left out here: drafts keep .jpg and .png names only.
+  if (req.body.empty() || !input::probe_image(req.body, &info, &why, /*photo=*/true) ||
+      info.format == input::ImageInfo::Format::kWebp || info.format == input::ImageInfo::Format::kHeif) {
     fail(res, 415, "Tệp này không phải ảnh JPEG hoặc PNG dùng được. " + why);
     return;
   }

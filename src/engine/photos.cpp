@@ -1,0 +1,45 @@
+#include "engine/photos.h"
+
+#include <cmath>
+
+#include "input/photo.h"
+
+namespace vanban::engine {
+
+bool PhotoCache::get(const input::Photo& photo, double width, double height,
+                     std::shared_ptr<const std::string>* data, input::ImageInfo* info,
+                     std::string* error) {
+  // Points are 1/72 inch.
+  const int pixels_wide = ppi_ > 0 ? static_cast<int>(std::ceil(width / 72 * ppi_)) : 0;
+  const int pixels_high = ppi_ > 0 ? static_cast<int>(std::ceil(height / 72 * ppi_)) : 0;
+  const Key key{photo.path, photo.sha256, pixels_wide, pixels_high};
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = made_.find(key);
+    if (it != made_.end()) {
+      *data = it->second.data;
+      *info = it->second.info;
+      *error = it->second.error;
+      return error->empty();
+    }
+  }
+  // Decoded outside the lock: other threads go on with other photos. Two
+  // threads wanting the same photo at once may both make it; the first
+  // kept wins, and the result is the same.
+  Entry entry;
+  auto jpeg = std::make_shared<std::string>();
+  if (input::reencode_photo(*photo.data, photo.info, pixels_wide, pixels_high, jpeg.get(), &entry.info,
+                            &entry.error)) {
+    entry.data = std::move(jpeg);
+  } else if (entry.error.empty()) {
+    entry.error = "cannot be decoded";
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  const Entry& kept = made_.emplace(key, std::move(entry)).first->second;
+  *data = kept.data;
+  *info = kept.info;
+  *error = kept.error;
+  return error->empty();
+}
+
+}  // namespace vanban::engine

@@ -1,0 +1,47 @@
+// Photos as they go into documents (input/photo.h: upright, no sharper
+// than --photo-ppi at their placed size, a fresh JPEG without the camera's
+// metadata), made once per run for each photo and size: a photo is
+// decoded once however many documents place it alike. Thread-safe.
+#ifndef VANBAN_ENGINE_PHOTOS_H_
+#define VANBAN_ENGINE_PHOTOS_H_
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <tuple>
+
+#include "input/session.h"
+
+namespace vanban::engine {
+
+// 200 pixels per inch: offset presses print photos at 150 lines per inch,
+// and office printers show no more; a 16 cm wide photo needs 1260 pixels,
+// a tenth of a 12 MP camera's.
+constexpr int kDefaultPhotoPpi = 200;
+
+class PhotoCache {
+ public:
+  // `ppi`: pixels per inch at the placed size; 0 keeps the photo's pixels.
+  explicit PhotoCache(int ppi) : ppi_(ppi) {}
+
+  // `photo` for a place `width` x `height` points. On failure returns false
+  // and sets *error to a clause for the user.
+  bool get(const input::Photo& photo, double width, double height,
+           std::shared_ptr<const std::string>* data, input::ImageInfo* info, std::string* error);
+
+ private:
+  struct Entry {
+    std::shared_ptr<const std::string> data;
+    input::ImageInfo info;
+    std::string error;
+  };
+  using Key = std::tuple<std::string, std::string, int, int>;  // path, SHA-256, pixels wide, high
+  const int ppi_;
+  std::mutex mutex_;
+  std::map<Key, Entry> made_;
+};
+
+}  // namespace vanban::engine
+
+#endif  // VANBAN_ENGINE_PHOTOS_H_

@@ -1,0 +1,106 @@
+#include "input/heif_decode.h"
+
+#include <libheif/heif.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace vanban::input {
+
+namespace {
+
+struct ContextFree {
+  void operator()(heif_context* c) const { heif_context_free(c); }
+};
+struct HandleRelease {
+  void operator()(heif_image_handle* h) const { heif_image_handle_release(h); }
+};
+struct ImageRelease {
+  void operator()(heif_image* i) const { heif_image_release(i); }
+};
+using Context = std::unique_ptr<heif_context, ContextFree>;
+using Handle = std::unique_ptr<heif_image_handle, HandleRelease>;
+using Image = std::unique_ptr<heif_image, ImageRelease>;
+
+// The primary image of `heif`, or null with *error set. `heif` must
+// outlive the context: it is read without a copy.
+bool open_primary(const std::string& heif, Context* context, Handle* handle, std::string* error) {
+  context->reset(heif_context_alloc());
+  heif_error e = heif_context_read_from_memory_without_copy(context->get(), heif.data(), heif.size(), nullptr);
+  if (e.code != heif_error_Ok) {
+    *error = std::string("the HEIC image cannot be read (") + e.message + ")";
+    return false;
+  }
+  heif_image_handle* h = nullptr;
+  e = heif_context_get_primary_image_handle(context->get(), &h);
+  handle->reset(h);
+  if (e.code != heif_error_Ok) {
+    *error = std::string("the HEIC image cannot be read (") + e.message + ")";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool heif_size(const std::string& heif, int* width, int* height) {
+  Context context;
+  Handle handle;
+  std::string ignored;
+  if (!open_primary(heif, &context, &handle, &ignored)) return false;
+  *width = heif_image_handle_get_width(handle.get());
+  *height = heif_image_handle_get_height(handle.get());
+  return *width > 0 && *height > 0;
+}
+
+bool decode_heif(const std::string& heif, Raster* out, std::string* error) {
+  Context context;
+  Handle handle;
+  const std::string advice = ": save it as JPEG (on an iPhone: Settings, Camera, Formats, Most Compatible)";
+  if (!open_primary(heif, &context, &handle, error)) {
+    *error += advice;
+    return false;
+  }
+  const int w = heif_image_handle_get_width(handle.get()), h = heif_image_handle_get_height(handle.get());
+  if (static_cast<long long>(w) * h > kMaxPixels) {
+    *error = "it has " + std::to_string(w) + "x" + std::to_string(h) + " pixels, more than " +
+             std::to_string(kMaxPixels / 1'000'000) + " million";
+    return false;
+  }
+  const bool alpha = heif_image_handle_has_alpha_channel(handle.get());
+  heif_image* decoded = nullptr;
+  heif_error e = heif_decode_image(handle.get(), &decoded, heif_colorspace_RGB,
+                                   alpha ? heif_chroma_interleaved_RGBA : heif_chroma_interleaved_RGB, nullptr);
+  Image image(decoded);
+  if (e.code != heif_error_Ok) {
+    *error = std::string("the HEIC image cannot be decoded (") + e.message + ")" + advice;
+    return false;
+  }
+  int stride = 0;
+  const std::uint8_t* plane = heif_image_get_plane_readonly(image.get(), heif_channel_interleaved, &stride);
+  out->width = heif_image_get_width(image.get(), heif_channel_interleaved);
+  out->height = heif_image_get_height(image.get(), heif_channel_interleaved);
+  if (!plane || out->width <= 0 || out->height <= 0) {
+    *error = "the HEIC image has no pixels" + advice;
+    return false;
+  }
+  out->rgb.resize(static_cast<std::size_t>(out->width) * out->height * 3);
+  for (int y = 0; y < out->height; ++y) {
+    const std::uint8_t* row = plane + static_cast<std::size_t>(y) * stride;
+    unsigned char* target = out->pixel(0, y);
+    for (int x = 0; x < out->width; ++x) {
+      if (!alpha) {
+        std::copy_n(row + x * 3, 3, target + x * 3);
+        continue;
+      }
+      // Over white paper.
+      const unsigned a = row[x * 4 + 3];
+      for (int c = 0; c < 3; ++c) {
+        target[x * 3 + c] = static_cast<unsigned char>((row[x * 4 + c] * a + 255 * (255 - a) + 127) / 255);
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace vanban::input

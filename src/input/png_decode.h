@@ -1,0 +1,18 @@
+// PNG to 8-bit RGB with libpng: any bit depth (16-bit is reduced), gray,
+// palette, interlaced; transparency is painted onto white paper, which is
+// how it prints (and PDF/A-1 allows no transparency anyway).
+#ifndef VANBAN_INPUT_PNG_DECODE_H_
+#define VANBAN_INPUT_PNG_DECODE_H_
+
+#include <string>
+
+#include "input/raster.h"
+
+namespace vanban::input {
+
+// On failure returns false and sets *error.
+bool decode_png(const std::string& png, Raster* out, std::string* error);
+
+}  // namespace vanban::input
+
+#endif  // VANBAN_INPUT_PNG_DECODE_H_

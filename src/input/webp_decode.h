@@ -1,0 +1,21 @@
+// WebP (what phones' share sheets and web pages hand out) to 8-bit RGB with
+// libwebp, lossy or lossless; transparency painted onto white.
+#ifndef VANBAN_INPUT_WEBP_DECODE_H_
+#define VANBAN_INPUT_WEBP_DECODE_H_
+
+#include <string>
+
+#include "input/raster.h"
+
+namespace vanban::input {
+
+// Width and height from the WebP header (VP8, VP8L or VP8X). False when
+// libwebp does not recognise it.
+bool webp_size(const std::string& webp, int* width, int* height);
+
+// On failure returns false and sets *error.
+bool decode_webp(const std::string& webp, Raster* out, std::string* error);
+
+}  // namespace vanban::input
+
+#endif  // VANBAN_INPUT_WEBP_DECODE_H_

@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Pictures for the photo tests, made here with the standard library (and
+cjpeg from libjpeg-turbo-progs for JPEGs), never with vanban's own code,
+and the page pixels read back from pdftoppm's PPM.
+
+  photo_tool.py png OUT W H [halves|alpha]    top half red, bottom half blue
+  photo_tool.py jpeg OUT W H ORIENTATION      left half red, right half blue
+      as stored, with an APP1 Exif block (Orientation, a Make, a GPS-like
+      description) and a COM comment, which must not reach the PDF
+  photo_tool.py big OUT W H                   a textured 8-bit RGB JPEG
+  photo_tool.py where PPM                     'RED_Y BLUE_Y BOX_W BOX_H':
+      mean rows of red and blue pixels, and the box both fill
+"""
+import os
+import struct
+import subprocess
+import sys
+import zlib
+
+SECRET_MAKE = b"VanbanTestCam"
+SECRET_GPS = b"GPSLatitude 21.82N 105.21E"
+SECRET_COMMENT = b"press-officer-secret-comment"
+
+
+def png(path, w, h, mode):
+    alpha = mode == "alpha"
+    rows = []
+    for y in range(h):
+        colour = b"\xff\x00\x00" if y < h // 2 else b"\x00\x00\xff"
+        if alpha:  # the bottom half fully transparent: white on paper
+            colour += b"\xff" if y < h // 2 else b"\x00"
+        rows.append(b"\x00" + colour * w)
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", w, h, 8, 6 if alpha else 2, 0, 0, 0)
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) +
+                chunk(b"IDAT", zlib.compress(b"".join(rows))) + chunk(b"IEND", b""))
+
+
+def cjpeg(ppm, path):
+    subprocess.run(["cjpeg", "-quality", "90", "-outfile", path], input=ppm, check=True)
+
+
+def exif(orientation):
+    # Big-endian TIFF: IFD0 with Make (ASCII), ImageDescription (ASCII) and
+    # Orientation (SHORT), values after the IFD.
+    entries = 3
+    values_at = 8 + 2 + entries * 12 + 4
+    make = SECRET_MAKE + b"\0"
+    desc = SECRET_GPS + b"\0"
+    ifd = struct.pack(">H", entries)
+    ifd += struct.pack(">HHII", 0x010E, 2, len(desc), values_at)
+    ifd += struct.pack(">HHII", 0x010F, 2, len(make), values_at + len(desc))
+    ifd += struct.pack(">HHIHH", 0x0112, 3, 1, orientation, 0)
+    ifd += struct.pack(">I", 0)
+    tiff = b"MM\x00\x2a" + struct.pack(">I", 8) + ifd + desc + make
+    body = b"Exif\0\0" + tiff
+    return b"\xff\xe1" + struct.pack(">H", len(body) + 2) + body
+
+
+def comment():
+    return b"\xff\xfe" + struct.pack(">H", len(SECRET_COMMENT) + 2) + SECRET_COMMENT
+
+
+def jpeg(path, w, h, orientation):
+    row = b"\xff\x00\x00" * (w // 2) + b"\x00\x00\xff" * (w - w // 2)
+    ppm = b"P6 %d %d 255\n" % (w, h) + row * h
+    cjpeg(ppm, path)
+    with open(path, "rb") as f:
+        data = f.read()
+    with open(path, "wb") as f:
+        f.write(data[:2] + exif(orientation) + comment() + data[2:])
+
+
+def big(path, w, h):
+    # Detail at a few pixels' scale all over, as a crowd or foliage has
+    # (more than most photos: no smooth wall or sky): random values held
+    # for 4 pixels, a quarter of the full range, each row the one before
+    # shifted by 7 bytes.
+    noise = os.urandom(w * 3 // 4 + 64)
+    base = bytes(b // 4 + 96 for b in noise for _ in range(4))
+    rows = [base[(y * 7) % 192:(y * 7) % 192 + w * 3] for y in range(h)]
+    cjpeg(b"P6 %d %d 255\n" % (w, h) + b"".join(rows), path)
+    with open(path, "rb") as f:
+        data = f.read()
+    with open(path, "wb") as f:
+        f.write(data[:2] + exif(1) + comment() + data[2:])
+
+
+def where(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    parts = data.split(maxsplit=4)
+    w, h = int(parts[1]), int(parts[2])
+    pixels = parts[4]
+    red, blue = [], []
+    xs, ys = [], []
+    for y in range(h):
+        row = pixels[y * w * 3:(y + 1) * w * 3]
+        for x in range(0, w):
+            r, g, b = row[3 * x], row[3 * x + 1], row[3 * x + 2]
+            if r > 200 and g < 60 and b < 60:
+                red.append(y)
+            elif b > 200 and r < 60 and g < 60:
+                blue.append(y)
+            else:
+                continue
+            xs.append(x)
+            ys.append(y)
+    mean = lambda v: sum(v) / len(v) if v else -1
+    box_w = max(xs) - min(xs) + 1 if xs else 0
+    box_h = max(ys) - min(ys) + 1 if ys else 0
+    print("%.1f %.1f %d %d" % (mean(red), mean(blue), box_w, box_h))
+
+
+if __name__ == "__main__":
+    cmd, out = sys.argv[1], sys.argv[2]
+    if cmd != "where":
+        os.makedirs(os.path.dirname(out) or ".", exist_ok=True)
+    if cmd == "png":
+        png(out, int(sys.argv[3]), int(sys.argv[4]), sys.argv[5] if len(sys.argv) > 5 else "halves")
+    elif cmd == "jpeg":
+        jpeg(out, int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))
+    elif cmd == "big":
+        big(out, int(sys.argv[3]), int(sys.argv[4]))
+    elif cmd == "where":
+        where(out)
