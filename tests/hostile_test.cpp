@@ -660,7 +660,6 @@ TEST_CASE("hostile: an output folder below a regular file") {
 TEST_CASE("hostile: an output folder in /proc") {
   if (!testing::exists("/proc/self/status")) {
     WARN("skipped: no procfs mounted on /proc here");
-    SUCCEED();
     return;
   }
   TempDir dir;
@@ -746,7 +745,6 @@ TEST_CASE("hostile: a full disk fails the write cleanly, with nothing half-writt
   SmallDisk disk(256 * 1024);
   if (!disk.mounted()) {
     WARN("skipped: cannot mount a tmpfs here (" << disk.why() << "); run as root with CAP_SYS_ADMIN");
-    SUCCEED();
     return;
   }
   TempDir dir;
@@ -772,7 +770,6 @@ TEST_CASE("hostile: a PDF from an earlier run survives a run that cannot write")
   SmallDisk disk(512 * 1024);
   if (!disk.mounted()) {
     WARN("skipped: cannot mount a tmpfs here (" << disk.why() << "); run as root with CAP_SYS_ADMIN");
-    SUCCEED();
     return;
   }
   TempDir dir;
