@@ -133,7 +133,8 @@ void record_rejected(const input::Rejected& rejected, bool own_output, RunState&
     entry.document = kind->name;
     if (own_output && usable_id(rejected.id)) entry.output = output_path(run.options, rejected.id, entry.document);
     entry.status = "failed";
-    entry.error = rejected.problems.empty() ? "rejected" : rejected.problems.list().front().to_string();
+    const Diagnostic* first = rejected.problems.first_error();
+    entry.error = first ? first->to_string() : "rejected";
     run.record(std::move(entry));
   }
 }
@@ -203,7 +204,8 @@ void render_session(const input::Session& session, Renderer& renderer, RunState&
       run.observer.written(entry.output);
     } else {
       entry.status = "failed";
-      entry.error = diagnostics.empty() ? "failed" : diagnostics.list().front().to_string();
+      const Diagnostic* first = diagnostics.first_error();
+      entry.error = first ? first->to_string() : "failed";
       ++run.failures;
     }
     run.observer.diagnostics(diagnostics);

@@ -64,10 +64,13 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
   // session's data, so it is reported against the session.
   Diagnostics layout_problems;
   layout::LaidOutDocument pages = layout::lay_out(doc, resources_.fonts(), breaker_, &layout_problems);
-  for (const Diagnostic& d : layout_problems.list()) {
-    diagnostics->error(session.where, "session '" + session.id + "', " + name + ": " + d.message);
+  for (Diagnostic d : layout_problems.list()) {
+    d.where = session.where;
+    d.message = "session '" + session.id + "', " + name + ": " + d.message;
+    d.text = Message();  // no catalogue has the text with the prefix
+    diagnostics->add(std::move(d));
   }
-  if (!layout_problems.empty()) return false;
+  if (layout_problems.has_errors()) return false;
   // Now that each photo's place is known: the photo made for it.
   bool photos_ok = true;
   for (layout::Page& page : pages.pages) {

@@ -160,7 +160,7 @@ class Rejections {
     Rejected rejected;
     for (std::size_t i = mark; i < found_.size(); ++i) {
       const Diagnostic& d = found_.list()[i];
-      rejected.problems.error(d.where, d.message);
+      rejected.problems.add(d);
     }
     if (where.file.empty() && !rejected.problems.empty()) where = rejected.problems.list().front().where;
     rejected.where = std::move(where);

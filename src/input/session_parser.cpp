@@ -259,7 +259,7 @@ bool SessionParser::within_limits(const pugi::xml_node& session) {
 }
 
 std::optional<Session> SessionParser::parse(const pugi::xml_node& element) {
-  const std::size_t errors_before = diagnostics_->size();
+  const std::size_t errors_before = diagnostics_->error_count();
   if (!within_limits(element)) return std::nullopt;
   Session s;
   s.where = source_.at(element);
@@ -300,7 +300,7 @@ std::optional<Session> SessionParser::parse(const pugi::xml_node& element) {
   parse_minutes(element, &s);
   parse_extras(element, &s);
 
-  if (diagnostics_->size() != errors_before) return std::nullopt;
+  if (diagnostics_->error_count() != errors_before) return std::nullopt;
   s.source_hash = source_hash(element, s);
   return s;
 }

@@ -444,9 +444,9 @@ bool parse_markup(const std::string& markup, const std::string& name, const Mark
     diagnostics->error(locator.at(root), "layout markup: the root element must be <document>");
     return false;
   }
-  const std::size_t errors_before = diagnostics->size();
+  const std::size_t errors_before = diagnostics->error_count();
   MarkupParser(locator, images, diagnostics).parse(root, options, document);
-  return diagnostics->size() == errors_before;
+  return diagnostics->error_count() == errors_before;
 }
 
 }  // namespace vanban::layout

@@ -115,7 +115,7 @@ bool Previewer::render_all(const std::string& path, const input::Requirements& n
                                 : d.message;
     errors->push_back(std::move(e));
   }
-  return session.has_value() && diagnostics.empty();
+  return session.has_value() && !diagnostics.has_errors();
 }
 
 bool Previewer::documents(const std::string& path, std::vector<std::pair<std::string, std::string>>* pdfs,
