@@ -452,11 +452,18 @@ TEST_CASE("input: inline <b>, <i> and <keep> become spans") {
   }
 }
 
-TEST_CASE("input: unknown inline elements keep their text and lose their tag") {
-  const in::Session s = one_session(with_paragraph("Xem <u>mục</u> <a href=\"x\">2</a>."));
-  CHECK(s.report[0].plain() == "Xem mục 2.");
-  REQUIRE(s.report[0].spans.size() == 1);
-  CHECK_FALSE(s.report[0].spans[0].bold);
+TEST_CASE("input: unknown inline elements are errors at their place, and never glue words") {
+  const std::string xml = with_paragraph("bố trí<u>Thứ hai</u> <a href=\"x\">2</a>.");
+  ReadResult r = read_xml(xml);
+  CHECK(r.rejected == 1);
+  REQUIRE(r.diagnostics.size() == 2);
+  CHECK(r.diagnostics.list()[0].message == "<u> has no meaning inside <p>: use <b>, <i>, <keep> or <br/>, or remove the tag");
+  CHECK(r.diagnostics.list()[0].where.line == testing::line_of(xml, "<u>"));
+  CHECK(r.diagnostics.list()[0].where.column == testing::column_of(xml, "<u>"));
+  CHECK(testing::contains(r.diagnostics.list()[1].message, "<a> has no meaning inside <p>"));
+  // In a user's own field the text is kept, set apart by spaces.
+  const in::Session s = one_session(with_before_article("<ghi-chu>bố trí<u>Thứ hai</u></ghi-chu>"));
+  CHECK(s.extras[0].second.text == "bố trí Thứ hai");
 }
 
 TEST_CASE("input: white space between two marked words is one space") {
