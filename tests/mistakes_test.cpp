@@ -118,6 +118,9 @@ const Mistake kMistakes[] = {
     {"an ampersand as typed", "<group>các thành viên Tổ công tác cấp huyện</group>",
      "<group>Phòng Tài nguyên & Môi trường</group>", "error", "& Môi",
      "a '&' alone is not allowed in XML: write it as &amp; (\"Tài nguyên &amp; Môi trường\")"},
+    {"a second file pasted after the first", "  <!-- Tin bài: tác giả", "<?xml version=\"1.0\"?>\n  <!-- Tin bài: tác giả",
+     "error", "<?xml version=\"1.0\"?>\n",
+     "an XML declaration <?xml ...?> may only open the file: is a second file pasted in here?"},
     {"an HTML entity", "<group>các thành viên Tổ công tác cấp huyện</group>",
      "<group>các thành viên&nbsp;Tổ công tác</group>", "error", "&nbsp;",
      "unknown entity '&nbsp;': XML defines only &amp; &lt; &gt; &quot; &apos; and numeric ones (a no-break space "

@@ -29,7 +29,12 @@ class Scanner {
     std::size_t i = 0;
     while (i < text_.size() && ok_) {
       const std::size_t lt = text_.find('<', i);
-      ampersands(i, lt == std::string_view::npos ? text_.size() : lt);
+      const std::size_t text_end = lt == std::string_view::npos ? text_.size() : lt;
+      ampersands(i, text_end);
+      const std::size_t cdata_end = text_.substr(0, text_end).find("]]>", i);
+      if (ok_ && cdata_end != std::string_view::npos) {
+        error(cdata_end, msg("']]>' is not allowed in text: write it as ]]&gt;"));
+      }
       if (lt == std::string_view::npos || !ok_) break;
       i = markup(lt);
     }
@@ -90,6 +95,15 @@ class Scanner {
       return until(lt, "]]>", msg("a CDATA section opened here is never closed (end it with ]]>)"));
     }
     if (rest.compare(0, 2, "<?") == 0) {
+      // "<?xml ...?>" only at the very start: a second one is usually a
+      // second file pasted into the first.
+      const std::size_t target_end = name_end(lt + 2);
+      std::string target(text_.substr(lt + 2, target_end - lt - 2));
+      for (char& c : target) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (target == "xml" && lt != 0) {
+        error(lt, msg("an XML declaration <?xml ...?> may only open the file: is a second file pasted in here?"));
+        return text_.size();
+      }
       return until(lt, "?>", msg("a processing instruction opened here is never closed (end it with ?>)"));
     }
     if (rest.compare(0, 2, "<!") == 0) {  // a DOCTYPE: the parser and the reader refuse it
@@ -99,7 +113,8 @@ class Scanner {
     if (rest.compare(0, 2, "</") == 0) return end_tag(lt);
     const std::size_t name_begin = lt + 1;
     const std::size_t end = name_end(name_begin);
-    if (end == name_begin) {
+    const char first = end == name_begin ? ' ' : text_[name_begin];
+    if (end == name_begin || std::isdigit(static_cast<unsigned char>(first)) || first == '-' || first == '.') {
       error(lt, msg("a '<' that starts no element: write a '<' in text as &lt;"));
       return text_.size();
     }
