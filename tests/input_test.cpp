@@ -504,6 +504,30 @@ TEST_CASE("input: unknown elements and attributes are kept as extras") {
   CHECK(s.extra_attributes == std::map<std::string, std::string>{{"nguon", "cổng"}});
 }
 
+TEST_CASE("input: <extra> holds the user's own fields, unchecked, read as extras") {
+  const std::string xml = with_before_article(
+      "<extra so-ho-so=\"1520\"><kinh-phi don-vi=\"tỷ đồng\">12,5</kinh-phi><reciepient>x</reciepient></extra>");
+  const in::Session s = one_session(xml);  // no warning for the near-miss name inside <extra>
+  CHECK(s.warnings.empty());
+  REQUIRE(s.extras.size() == 2);
+  CHECK(s.extras[0].first == "kinh-phi");
+  CHECK(s.extras[0].second.attributes.at("don-vi") == "tỷ đồng");
+  CHECK(s.extras[0].second.text == "12,5");
+  CHECK(s.extra_attributes.at("so-ho-so") == "1520");
+}
+
+TEST_CASE("input: an accepted session carries its warnings") {
+  const std::string xml = with_before_article("<artcle author=\"x\"/>");
+  ReadResult r = read_xml(xml);
+  CHECK(r.rejected == 0);
+  REQUIRE(r.sessions.size() == 1);
+  REQUIRE(r.sessions[0].warnings.size() == 1);
+  const vanban::Diagnostic& w = r.sessions[0].warnings.list()[0];
+  CHECK(w.severity == vanban::Severity::kWarning);
+  CHECK(w.message == "unknown element <artcle> in <session>; did you mean <article>?");
+  CHECK(w.where.line == testing::line_of(xml, "<artcle"));
+}
+
 TEST_CASE("input: requirements of the documents asked for") {
   const std::string no_author =
       replace_once(testing::kMinimalSession, " author=\"Ban Biên tập\"", "");
