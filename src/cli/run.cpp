@@ -45,6 +45,7 @@ class Printer : public engine::BatchObserver {
       : out_(out), err_(err), progress_(progress), style_(style), quiet_(quiet), list_files_(list_files) {}
 
   void diagnostics(const Diagnostics& diagnostics) override {
+    if (diagnostics.warning_count()) progress_.warned(diagnostics.warning_count());
     std::lock_guard<std::mutex> lock(mutex_);
     for (const Diagnostic& d : diagnostics.list()) {
       // Alike but for the session named: shown once, with the first session.
