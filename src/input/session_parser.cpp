@@ -273,10 +273,9 @@ std::optional<text::Decimal> SessionParser::number(const pugi::xml_node& node, c
     return std::nullopt;
   }
   if (!whole.empty()) {
-    diagnostics_->warning(source_.at(node, name),
-                          msg("<{1} {2}>: '{3}' looks like a Vietnamese thousands group; it is read as the "
-                              "decimal {4}: write {5} if you mean the whole number",
-                              node.name(), name, value, vietnamese_decimal(value), whole));
+    warning(node, name, msg("<{1} {2}>: '{3}' looks like a Vietnamese thousands group; it is read as the "
+                            "decimal {4}: write {5} if you mean the whole number",
+                            node.name(), name, value, vietnamese_decimal(value), whole));
   }
   if (!text::parse_decimal(value, &n, &why)) {
     error(node, name, msg("<{1} {2}>: {3}", node.name(), name, why));
@@ -545,7 +544,8 @@ void SessionParser::parse_photo(const pugi::xml_node& node, Session* s) {
 void SessionParser::parse_notice(const pugi::xml_node& session, Session* s) {
   pugi::xml_node node = child(session, "notice", needs_.notice);
   if (!node) return;
-  // Asked for, or there: a notice with a blank signer would print one.
+  // Asked for or not, a notice that is there is complete: one with a
+  // blank signer would print a signature block without a name.
   const bool req = true;
   Notice n;
   n.number = attribute(node, "number", req);
@@ -566,7 +566,7 @@ void SessionParser::parse_notice(const pugi::xml_node& session, Session* s) {
 void SessionParser::parse_minutes(const pugi::xml_node& session, Session* s) {
   pugi::xml_node node = child(session, "minutes", needs_.minutes);
   if (!node) return;
-  const bool req = true;
+  const bool req = true;  // as for the notice: there means complete
   Minutes m;
   if (auto t = clock(node, "start", req)) m.start = *t;
   if (auto t = clock(node, "end", req)) m.end = *t;
