@@ -14,9 +14,15 @@ bool ascii_space(UChar32 c) { return c == ' ' || c == '\t' || c == '\n' || c == 
 }  // namespace
 
 std::string as_typist_means(std::string_view text) {
-  // Fast path: every character above is outside ASCII.
+  // Fast path: Vietnamese letters are U+00C0..U+01B0, combining marks
+  // and U+1EA0..U+1EF9 (lead bytes C3..C6, CC, CD, E1); every character
+  // above starts with C2 A0/AD, E2 80/81, E3 80 80 or EF BB BF.
   bool plain = true;
-  for (unsigned char c : text) plain = plain && c < 0x80;
+  for (std::size_t i = 0; plain && i + 1 < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]), next = static_cast<unsigned char>(text[i + 1]);
+    plain = !((c == 0xC2 && (next == 0xA0 || next == 0xAD)) || (c == 0xE2 && (next == 0x80 || next == 0x81)) ||
+              (c == 0xE3 && next == 0x80) || (c == 0xEF && next == 0xBB));
+  }
   if (plain) return std::string(text);
 
   // Decode once, without the invisible ones, so that a no-break space's

@@ -14,6 +14,7 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; 
 constexpr std::string_view kCurlyQuotes[] = {"\u201C", "\u201D", "\u2018", "\u2019", "\u201E", "\u00AB", "\u00BB"};
 
 std::size_t curly_quote_at(std::string_view text, std::size_t i) {
+  if (static_cast<unsigned char>(text[i]) < 0x80) return 0;
   for (std::string_view q : kCurlyQuotes) {
     if (text.compare(i, q.size(), q) == 0) return q.size();
   }
