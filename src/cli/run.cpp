@@ -123,10 +123,10 @@ int run(const Options& options, Environment& env, std::ostream& out, std::ostrea
   Progress progress(err, interactive, env);
 
   engine::BatchOptions batch;
-  std::string error;
   if (!options.shard.empty()) {
+    Message error;
     if (!engine::parse_shard(options.shard, env, &batch.shard, &error)) {
-      return usage_error(err, style, error);
+      return usage_error(err, style, error.english());
     }
     batch.sharded = true;
   }
