@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostic.h"
+#include "base/translator.h"
 #include "formats/format.h"
 #include "text/tone.h"
 
@@ -32,6 +34,7 @@ struct Options {
   std::string shard;           // "I/N" or "N"; empty: all sessions
   bool skip_existing = false;  // skip documents whose inputs are unchanged
   bool keep_markup = false;  // also write <document>.markup
+  std::string language;      // --lang: "vi", "en", or "" (the locale's)
 
   // serve
   std::string host = "127.0.0.1";
@@ -44,10 +47,10 @@ struct Options {
 };
 
 // Parses argv. On a usage error returns false with *error set.
-bool parse_options(int argc, const char* const* argv, Options* options, std::string* error);
+bool parse_options(int argc, const char* const* argv, Options* options, Message* error);
 
-// The --help text.
-std::string usage();
+// The --help text, in the language of `translator`.
+std::string usage(const Translator& translator);
 
 }  // namespace vanban::cli
 
