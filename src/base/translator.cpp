@@ -83,8 +83,7 @@ bool Translator::parse(std::string_view mo, Translator* out, std::string* error)
 
 bool Translator::load(Environment& env, const std::string& path, Translator* out, std::string* error) {
   std::string bytes;
-  if (!env.read_file(path, &bytes, error)) return false;
-  if (!parse(bytes, out, error)) {
+  if (!env.read_file(path, &bytes, error) || !parse(bytes, out, error)) {
     *error = path + ": " + *error;
     return false;
   }

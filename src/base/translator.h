@@ -25,7 +25,8 @@ class Translator {
   // The catalogue in the bytes of a .mo file (either byte order). On
   // failure returns false and sets *error to what is wrong with it.
   static bool parse(std::string_view mo, Translator* out, std::string* error);
-  // The catalogue in the .mo file at `path`, read through `env`.
+  // The catalogue in the .mo file at `path`, read through `env`; *error
+  // then starts with the path.
   static bool load(Environment& env, const std::string& path, Translator* out, std::string* error);
 
   // `message` in this catalogue's language, its values put in; in English
