@@ -126,12 +126,12 @@ class ImageCache {
 
   // Why an image could not be used, for a diagnostic (libharu's own
   // failures are in the document's error state).
-  const std::string& error() const { return error_; }
+  const Message& error() const { return error_; }
 
  private:
   HPDF_Doc doc_;
   bool opaque_;
-  std::string error_;
+  Message error_;
   std::map<const std::string*, HPDF_Image> by_data_;
 };
 
@@ -230,8 +230,8 @@ bool write_pdf(const layout::LaidOutDocument& document, const FontSet& fonts,
     if (!pdf.ok()) break;
     draw_page(doc, page, document.width, document.height, embedder, &images, &id);
   }
-  if (!images.error().empty()) {
-    diagnostics->error(name, msg("cannot embed a photo in a PDF/A-1b: {1}", images.error()));
+  if (!images.error().id.empty()) {
+    diagnostics->error(name, nest(msg("cannot embed a photo in a PDF/A-1b: {1}", ""), 1, images.error()));
     return false;
   }
   id.write(doc);
