@@ -60,6 +60,17 @@ Message msg(const char* id, Args&&... args) {
 // `outer` with its value number `n` (1-based) being the message `value`.
 Message nest(Message outer, std::size_t n, Message value);
 
+// For a function that says why it failed as a Message, a form that says it
+// in English: runs `attempt(&why)` and, when it fails, puts why.english()
+// in *error (if given).
+template <typename Attempt>
+bool with_english_reason(std::string* error, Attempt attempt) {
+  Message why;
+  const bool ok = attempt(&why);
+  if (!ok && error) *error = why.english();
+  return ok;
+}
+
 enum class Severity {
   kError,    // the input cannot be used as it is; nothing is made from it
   kWarning,  // probably not what the user meant; made anyway (unless --strict)

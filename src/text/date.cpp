@@ -102,10 +102,7 @@ bool parse_iso_date(std::string_view s, Date* date, Message* error) {
 }
 
 bool parse_iso_date(std::string_view s, Date* date, std::string* error) {
-  Message why;
-  const bool ok = parse_iso_date(s, date, &why);
-  if (!ok && error) *error = why.english();
-  return ok;
+  return with_english_reason(error, [&](Message* why) { return parse_iso_date(s, date, why); });
 }
 
 bool parse_iso_date(std::string_view s, Date* date, std::nullptr_t) {
@@ -130,10 +127,7 @@ bool parse_clock_time(std::string_view s, ClockTime* time, Message* error) {
 }
 
 bool parse_clock_time(std::string_view s, ClockTime* time, std::string* error) {
-  Message why;
-  const bool ok = parse_clock_time(s, time, &why);
-  if (!ok && error) *error = why.english();
-  return ok;
+  return with_english_reason(error, [&](Message* why) { return parse_clock_time(s, time, why); });
 }
 
 bool parse_clock_time(std::string_view s, ClockTime* time, std::nullptr_t) {

@@ -93,10 +93,7 @@ bool parse_decimal(std::string_view s, Decimal* number, Message* error) {
 }
 
 bool parse_decimal(std::string_view s, Decimal* number, std::string* error) {
-  Message why;
-  const bool ok = parse_decimal(s, number, &why);
-  if (!ok && error) *error = why.english();
-  return ok;
+  return with_english_reason(error, [&](Message* why) { return parse_decimal(s, number, why); });
 }
 
 bool parse_decimal(std::string_view s, Decimal* number, std::nullptr_t) {
