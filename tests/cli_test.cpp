@@ -14,7 +14,8 @@ const std::string kSessionPdf = std::string(kMinimalSessionId) + "/news.pdf";
 // `args` run under script(1), so that standard error is a terminal; what
 // the terminal showed comes back in out.
 Result run_on_terminal(const std::string& args, const std::string& env = "") {
-  const std::string command = "env -u SOURCE_DATE_EPOCH -u VANBAN_DATA_DIR -u NO_COLOR " + env + " " +
+  const std::string command = "env -u SOURCE_DATE_EPOCH -u VANBAN_DATA_DIR -u NO_COLOR " +
+                              std::string(testing::kUnsetLanguage) + " " + env + " " +
                               shell_quote(vanban_binary()) + " " + args;
   return run("script -qec " + shell_quote(command) + " /dev/null");
 }
@@ -153,10 +154,14 @@ TEST_CASE("cli: progress stays silent when stderr is not a terminal, and counts 
   write_file(dir / "session.xml", kMinimalSession);
   const std::string args = "render " + shell_quote(dir / "session.xml") + " -t news -o ";
   Result piped = run_vanban(args + shell_quote(dir / "piped"));
-  CHECK(!contains(piped.err, "văn bản"));
+  CHECK(!contains(piped.err, "documents"));
   Result terminal = run_on_terminal(args + shell_quote(dir / "terminal"));
   INFO(terminal.out);
-  CHECK(contains(terminal.out, "1/1 văn bản"));
+  CHECK(contains(terminal.out, "1/1 documents"));
+  Result vietnamese = run_on_terminal(args + shell_quote(dir / "vietnamese") + " --lang vi");
+  INFO(vietnamese.out);
+  CHECK(contains(vietnamese.out, "1/1 văn bản"));
+  CHECK(contains(vietnamese.out, "vanban: đã đọc 1 phiên, đã ghi 1 tệp PDF"));
 }
 
 TEST_CASE("cli: the progress line counts warnings") {

@@ -205,12 +205,16 @@ inline Result run(const std::string& command) {
   return result;
 }
 
+// The variables that choose the language of vanban's messages.
+inline const char kUnsetLanguage[] = "-u LANGUAGE -u LC_ALL -u LC_MESSAGES -u LANG";
+
 // Runs vanban with `args` (already shell-quoted where needed). The
-// variables that change its output are removed from the environment so a
-// developer's or CI's own setting cannot leak into the test; `env` adds
-// assignments such as "SOURCE_DATE_EPOCH=1700000000".
+// variables that change its output (the language of its messages too) are
+// removed from the environment so a developer's or CI's own setting cannot
+// leak into the test; `env` adds assignments such as
+// "SOURCE_DATE_EPOCH=1700000000".
 inline Result run_vanban(const std::string& args, const std::string& env = "") {
-  return run("env -u SOURCE_DATE_EPOCH -u VANBAN_DATA_DIR " + env + " " +
+  return run("env -u SOURCE_DATE_EPOCH -u VANBAN_DATA_DIR " + std::string(kUnsetLanguage) + " " + env + " " +
              shell_quote(vanban_binary()) + " " + args);
 }
 

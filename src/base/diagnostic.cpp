@@ -4,9 +4,11 @@
 
 #include <utility>
 
+#include "base/translator.h"
+
 namespace vanban {
 
-std::string Message::fill(std::string_view pattern) const {
+std::string Message::fill(std::string_view pattern, const Translator* translator) const {
   std::string out;
   out.reserve(pattern.size() + 16);
   for (std::size_t i = 0; i < pattern.size(); ++i) {
@@ -24,7 +26,9 @@ std::string Message::fill(std::string_view pattern) const {
         ++end;
       }
       if (end > i + 1 && end < pattern.size() && pattern[end] == '}' && n >= 1 && n <= args.size()) {
-        out += args[n - 1];
+        const bool nested = n <= inner.size() && !inner[n - 1].id.empty();
+        if (!nested) out += args[n - 1];
+        else out += translator ? translator->translate(inner[n - 1]) : inner[n - 1].english();
         i = end;
         continue;
       }
@@ -32,6 +36,14 @@ std::string Message::fill(std::string_view pattern) const {
     out += c;
   }
   return out;
+}
+
+Message nest(Message outer, std::size_t n, Message value) {
+  if (n == 0 || n > outer.args.size()) return outer;
+  outer.inner.resize(outer.args.size());
+  outer.args[n - 1] = value.english();
+  outer.inner[n - 1] = std::move(value);
+  return outer;
 }
 
 const char* label(Severity severity) {
@@ -43,16 +55,18 @@ const char* label(Severity severity) {
   return "error";
 }
 
-std::string Diagnostic::to_string() const {
+std::string Diagnostic::to_string() const { return to_string(Translator()); }
+
+std::string Diagnostic::to_string(const Translator& translator) const {
   std::string out = where.file;
   if (where.line > 0) {
     out += ':' + std::to_string(where.line) + ':' + std::to_string(where.column);
   }
   out += ": ";
-  out += label(severity);
+  out += translator.label(severity);
   out += ": ";
-  out += message;
-  if (!session.empty()) out += " (in session '" + session + "')";
+  out += text.id.empty() ? message : translator.translate(text);
+  if (!session.empty()) out += ' ' + translator.translate(msg("(in session '{1}')", session));
   return out;
 }
 

@@ -13,6 +13,8 @@
 
 namespace vanban {
 
+class Translator;
+
 struct SourceLocation {
   std::string file;
   int line = 0;    // 1-based; 0 when no position applies
@@ -28,11 +30,16 @@ struct SourceLocation {
 struct Message {
   std::string id;
   std::vector<std::string> args;
+  // Empty, or one per value: a value that is a message itself (a layout
+  // error inside "session '{1}', {2}: {3}") has its id here, so that it is
+  // translated with the rest; args keeps its English.
+  std::vector<Message> inner;
 
   // `id` with the values put in: "{N}" is args[N-1]; "{{" is a "{".
   std::string english() const { return fill(id); }
-  // `pattern` (the id or a translation of it) with the values put in.
-  std::string fill(std::string_view pattern) const;
+  // `pattern` (the id or a translation of it) with the values put in;
+  // inner messages in the language of `translator`, English without one.
+  std::string fill(std::string_view pattern, const Translator* translator = nullptr) const;
 };
 
 inline std::string message_arg(std::string value) { return value; }
@@ -47,7 +54,21 @@ std::string message_arg(Number value) {
 // these by the keyword `msg` (po/README.md).
 template <typename... Args>
 Message msg(const char* id, Args&&... args) {
-  return Message{id, {message_arg(std::forward<Args>(args))...}};
+  return Message{id, {message_arg(std::forward<Args>(args))...}, {}};
+}
+
+// `outer` with its value number `n` (1-based) being the message `value`.
+Message nest(Message outer, std::size_t n, Message value);
+
+// For a function that says why it failed as a Message, a form that says it
+// in English: runs `attempt(&why)` and, when it fails, puts why.english()
+// in *error (if given).
+template <typename Attempt>
+bool with_english_reason(std::string* error, Attempt attempt) {
+  Message why;
+  const bool ok = attempt(&why);
+  if (!ok && error) *error = why.english();
+  return ok;
 }
 
 enum class Severity {
@@ -75,6 +96,8 @@ struct Diagnostic {
   // "FILE:LINE:COL: error: MESSAGE", or "FILE: error: MESSAGE" without a
   // line; " (in session 'ID')" at the end when `session` is set.
   std::string to_string() const;
+  // The same in the language of `translator` (base/translator.h).
+  std::string to_string(const Translator& translator) const;
 };
 
 class Diagnostics {

@@ -154,11 +154,11 @@ std::unique_ptr<FontSet> FontSet::load(Environment& env, const std::string& fold
   std::vector<std::string> paths;
   std::string error;
   if (!env.is_directory(folder)) {
-    diagnostics->error(folder, "font folder not found");
+    diagnostics->error(folder, msg("font folder not found"));
     return nullptr;
   }
   if (!env.list_files(folder, ".ttf", &paths, &error)) {
-    diagnostics->error(folder, "cannot list fonts: " + error);
+    diagnostics->error(folder, msg("cannot list fonts: {1}", error));
     return nullptr;
   }
   std::unique_ptr<FontSet> set(new FontSet());
@@ -166,13 +166,13 @@ std::unique_ptr<FontSet> FontSet::load(Environment& env, const std::string& fold
   for (const std::string& path : paths) {
     std::string data;
     if (!env.read_file(path, &data, &error)) {
-      diagnostics->error(path, "cannot read font: " + error);
+      diagnostics->error(path, msg("cannot read font: {1}", error));
       continue;
     }
     std::unique_ptr<FontFace> face =
         FontFace::parse(path, std::make_shared<const std::string>(std::move(data)), &error);
     if (!face) {
-      diagnostics->error(path, "cannot use font: " + error);
+      diagnostics->error(path, msg("cannot use font: {1}", error));
       continue;
     }
     auto& slots = families[face->family()];
@@ -197,7 +197,7 @@ std::unique_ptr<FontSet> FontSet::load(Environment& env, const std::string& fold
     }
   }
   if (chosen == nullptr) {
-    diagnostics->error(folder, "no regular TrueType face (*.ttf) found");
+    diagnostics->error(folder, msg("no regular TrueType face (*.ttf) found"));
     return nullptr;
   }
   // A missing bold italic falls back to bold, a missing bold or italic to

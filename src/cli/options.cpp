@@ -10,83 +10,7 @@ namespace vanban::cli {
 
 namespace {
 
-// The usage text, with the document kinds where it says {KINDS} and
-// {KIND_LIST}: they come from src/documents/kinds/, not from this file.
-const char kUsageTemplate[] =
-    "usage: vanban render INPUT... [-t {KINDS}|all] [-o OUTDIR|FILE{EXT}|-]\n"
-    "                    [--tone new|old] [--templates DIR] [--fonts DIR]\n"
-    "                    [--pdf-standard a-1b|none] [--photo-ppi N]\n"
-    "                    [-f pdf|html|json|png] [--png-dpi 100]\n"
-    "                    [--markup] [-j N] [--shard I/N] [--skip-existing] [--strict] [-q]\n"
-    "       vanban check INPUT... [-t ...] [--strict]\n"
-    "       vanban init [FILE|-] [--force]\n"
-    "       vanban serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--users FILE] [-j N]\n"
-    "                    [--session-seconds 28800]\n"
-    "       vanban serve --hash-password < password\n"
-    "       vanban --help | --version | -V\n"
-    "\n"
-    "Turns session XML into Vietnamese documents (PDF).\n"
-    "\n"
-    "  INPUT              a session file, a <sessions> file, a folder (every\n"
-    "                     *.xml below it), or - for standard input (its photos\n"
-    "                     are then found from the current folder)\n"
-    "  -t, --template T   the documents to make: {KIND_LIST}, or all\n"
-    "                     (default); repeat or separate with commas\n"
-    "  -o, --output DIR   where PDFs go, as DIR/<session id>/<document>.pdf\n"
-    "                     (default: out); -o FILE{EXT} writes the one document\n"
-    "                     the run makes to FILE{EXT}, -o - to standard output\n"
-    "  -f, --format F     the output format: pdf (default); html, one HTML5\n"
-    "                     page with its photos inside; json, the news item's\n"
-    "                     fields for a portal; png, page 1 as an image\n"
-    "  --png-dpi N        the resolution of -f png (default: 100)\n"
-    "  --tone new|old     tone-mark placement: new \"hoá, thuỷ\" (default) or\n"
-    "                     old \"hóa, thủy\"; text inside <keep> is left as written\n"
-    "  --pdf-standard S   a-1b: PDF/A-1b, for archives (default); none: plain\n"
-    "                     PDF 1.4, without the XMP metadata, colour profile\n"
-    "                     and font CID sets (about 5 KB less a document)\n"
-    "  --photo-ppi N      photos at most N pixels per inch at their printed size\n"
-    "                     (default 200); 0 keeps their pixels. Photos are\n"
-    "                     always turned upright and saved afresh without EXIF\n"
-    "  --templates DIR    use your own templates (copy templates/ and edit)\n"
-    "  --fonts DIR        use the TrueType fonts in DIR (for example Times New\n"
-    "                     Roman) instead of the bundled Liberation Serif\n"
-    "  --markup           also write the layout markup the template produced,\n"
-    "                     as <document>.markup beside each PDF\n"
-    "  -j, --jobs N       worker threads (default: one per core)\n"
-    "  --shard I/N        only the sessions of shard I of N (0-based), by a\n"
-    "                     stable hash of the session id; --shard N takes I from\n"
-    "                     JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID\n"
-    "  --skip-existing    skip documents whose session, templates, fonts and\n"
-    "                     vanban version are unchanged since OUTDIR/manifest.jsonl\n"
-    "  --strict           refuse a session that has warnings, as if they were\n"
-    "                     errors (a misspelt element, a notice dated before\n"
-    "                     the session, ...)\n"
-    "  -q, --quiet        print errors only (no progress, no list of PDFs)\n"
-    "\n"
-    "check validates the inputs and writes nothing.\n"
-    "\n"
-    "init writes a session skeleton, every field with a comment in Vietnamese,\n"
-    "to FILE (default: session.xml; - for standard output); it does not\n"
-    "replace an existing file unless --force is given.\n"
-    "\n"
-    "serve runs the web app (in Vietnamese) on http://HOST:PORT/: a form for a\n"
-    "session, its documents previewed as they print, drafts saved as\n"
-    "DIR/<session id>/session.xml (default DIR: vanban-data), the files\n"
-    "`vanban render DIR` reads. On an address other than 127.0.0.1 it needs\n"
-    "--users FILE, lines of NAME:UNIT[,UNIT]:HASH (HASH from --hash-password;\n"
-    "a unit is a session id prefix such as tuyen-quang/chiem-hoa). -j is the\n"
-    "number of documents rendered at once (default 2); --port 0 picks a free port.\n"
-    "Exit status: 0 all went well; 1 some input was rejected (the rest was still\n"
-    "produced); 2 usage error; 3 output could not be written (disk full,\n"
-    "permission).\n";
-
-void replace_all(std::string* text, const std::string& from, const std::string& to) {
-  for (std::size_t at = text->find(from); at != std::string::npos; at = text->find(from, at + to.size())) {
-    text->replace(at, from.size(), to);
-  }
-}
-
-bool add_documents(const std::string& list, Options* options, std::string* error) {
+bool add_documents(const std::string& list, Options* options, Message* error) {
   std::size_t start = 0;
   while (start <= list.size()) {
     std::size_t end = list.find(',', start);
@@ -102,7 +26,7 @@ bool add_documents(const std::string& list, Options* options, std::string* error
     } else {
       std::string known;
       for (const documents::DocumentKind* kind : documents::all_kinds()) known += std::string(kind->name) + ", ";
-      *error = "unknown document '" + name + "' (expected " + known + "or all)";
+      *error = msg("unknown document '{1}' (expected {2}or all)", name, known);
       return false;
     }
     start = end + 1;
@@ -112,22 +36,83 @@ bool add_documents(const std::string& list, Options* options, std::string* error
 
 }  // namespace
 
-std::string usage() {
+std::string usage(const Translator& translator) {
   std::string kinds, list;
   for (const documents::DocumentKind* kind : documents::all_kinds()) {
     kinds += (kinds.empty() ? "" : "|") + std::string(kind->name);
     list += (list.empty() ? "" : ", ") + std::string(kind->name);
   }
-  std::string text = kUsageTemplate;
-  replace_all(&text, "{KINDS}", kinds);
-  replace_all(&text, "{KIND_LIST}", list);
-  replace_all(&text, "{EXT}", ".pdf");
-  return text;
+  // {1} the document kinds as "a|b|c", {2} as "a, b, c", {3} the PDF's
+  // extension: they come from src/documents/kinds/, not from this file.
+  return translator.translate(msg(
+      "usage: vanban render INPUT... [-t {1}|all] [-o OUTDIR|FILE{3}|-]\n"
+      "                    [--tone new|old] [--templates DIR] [--fonts DIR]\n"
+      "                    [--pdf-standard a-1b|none] [--photo-ppi N]\n"
+      "                    [-f pdf|html|json|png] [--png-dpi 100]\n"
+      "                    [--markup] [-j N] [--shard I/N] [--skip-existing] [-q]\n"
+      "                    [--lang vi|en]\n"
+      "       vanban check INPUT... [-t ...]\n"
+      "       vanban serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--users FILE] [-j N]\n"
+      "                    [--session-seconds 28800]\n"
+      "       vanban serve --hash-password < password\n"
+      "       vanban --help | --version | -V\n"
+      "\n"
+      "Turns session XML into Vietnamese documents (PDF).\n"
+      "\n"
+      "  INPUT              a session file, a <sessions> file, a folder (every\n"
+      "                     *.xml below it), or - for standard input (its photos\n"
+      "                     are then found from the current folder)\n"
+      "  -t, --template T   the documents to make: {2}, or all\n"
+      "                     (default); repeat or separate with commas\n"
+      "  -o, --output DIR   where PDFs go, as DIR/<session id>/<document>.pdf\n"
+      "                     (default: out); -o FILE{3} writes the one document\n"
+      "                     the run makes to FILE{3}, -o - to standard output\n"
+      "  -f, --format F     the output format: pdf (default); html, one HTML5\n"
+      "                     page with its photos inside; json, the news item's\n"
+      "                     fields for a portal; png, page 1 as an image\n"
+      "  --png-dpi N        the resolution of -f png (default: 100)\n"
+      "  --tone new|old     tone-mark placement: new \"hoá, thuỷ\" (default) or\n"
+      "                     old \"hóa, thủy\"; text inside <keep> is left as written\n"
+      "  --pdf-standard S   a-1b: PDF/A-1b, for archives (default); none: plain\n"
+      "                     PDF 1.4, without the XMP metadata, colour profile\n"
+      "                     and font CID sets (about 5 KB less a document)\n"
+      "  --photo-ppi N      photos at most N pixels per inch at their printed size\n"
+      "                     (default 200); 0 keeps their pixels. Photos are\n"
+      "                     always turned upright and saved afresh without EXIF\n"
+      "  --templates DIR    use your own templates (copy templates/ and edit)\n"
+      "  --fonts DIR        use the TrueType fonts in DIR (for example Times New\n"
+      "                     Roman) instead of the bundled Liberation Serif\n"
+      "  --markup           also write the layout markup the template produced,\n"
+      "                     as <document>.markup beside each PDF\n"
+      "  -j, --jobs N       worker threads (default: one per core)\n"
+      "  --shard I/N        only the sessions of shard I of N (0-based), by a\n"
+      "                     stable hash of the session id; --shard N takes I from\n"
+      "                     JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID\n"
+      "  --skip-existing    skip documents whose session, templates, fonts and\n"
+      "                     vanban version are unchanged since OUTDIR/manifest.jsonl\n"
+      "  -q, --quiet        print errors only (no progress, no list of PDFs)\n"
+      "  --lang vi|en       the language of messages and of this help; without\n"
+      "                     it, Vietnamese when LANGUAGE, LC_ALL, LC_MESSAGES or\n"
+      "                     LANG says vi (such as LANG=vi_VN.UTF-8), else English\n"
+      "\n"
+      "check validates the inputs and writes nothing.\n"
+      "\n"
+      "serve runs the web app (in Vietnamese) on http://HOST:PORT/: a form for a\n"
+      "session, its documents previewed as they print, drafts saved as\n"
+      "DIR/<session id>/session.xml (default DIR: vanban-data), the files\n"
+      "`vanban render DIR` reads. On an address other than 127.0.0.1 it needs\n"
+      "--users FILE, lines of NAME:UNIT[,UNIT]:HASH (HASH from --hash-password;\n"
+      "a unit is a session id prefix such as tuyen-quang/chiem-hoa). -j is the\n"
+      "number of documents rendered at once (default 2); --port 0 picks a free port.\n"
+      "Exit status: 0 all went well; 1 some input was rejected (the rest was still\n"
+      "produced); 2 usage error; 3 output could not be written (disk full,\n"
+      "permission).\n",
+      kinds, list, ".pdf"));
 }
 
-bool parse_options(int argc, const char* const* argv, Options* options, std::string* error) {
+bool parse_options(int argc, const char* const* argv, Options* options, Message* error) {
   if (argc < 2) {
-    *error = "no command given";
+    *error = msg("no command given");
     return false;
   }
   std::string command = argv[1];
@@ -144,7 +129,7 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
   else if (command == "serve") options->command = Command::kServe;
   else if (command == "init") options->command = Command::kInit;
   else {
-    *error = "unknown command '" + command + "'";
+    *error = msg("unknown command '{1}'", command);
     return false;
   }
 
@@ -170,7 +155,7 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
         return true;
       }
       if (i + 1 >= argc) {
-        *error = "option " + arg + " needs a value";
+        *error = msg("option {1} needs a value", arg);
         return false;
       }
       *out = argv[++i];
@@ -195,7 +180,7 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
       if (!take_value(&value)) return false;
       text::ToneStyle tone;
       if (!text::parse_tone_style(value, &tone)) {
-        *error = "--tone takes new or old, not '" + value + "'";
+        *error = msg("--tone takes new or old, not '{1}'", value);
         return false;
       }
       options->tone = tone;
@@ -206,7 +191,7 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
       } else if (value == "none") {
         options->pdf_standard = formats::PdfStandard::kNone;
       } else {
-        *error = "--pdf-standard takes a-1b or none, not '" + value + "'";
+        *error = msg("--pdf-standard takes a-1b or none, not '{1}'", value);
         return false;
       }
     } else if (arg == "--png-dpi") {
@@ -215,7 +200,7 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
       const long dpi = std::strtol(value.c_str(), &end, 10);
       // 600 dpi is an A4 page of 5000 x 7000 pixels: enough for print.
       if (value.empty() || *end != '\0' || dpi < 10 || dpi > 600) {
-        *error = "--png-dpi takes a number from 10 to 600, not '" + value + "'";
+        *error = msg("--png-dpi takes a number from 10 to 600, not '{1}'", value);
         return false;
       }
       options->png_dpi = static_cast<int>(dpi);
@@ -224,7 +209,7 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
       char* end = nullptr;
       long ppi = std::strtol(value.c_str(), &end, 10);
       if (value.empty() || *end != '\0' || ppi < 0 || ppi > 2400) {
-        *error = "--photo-ppi takes a number of pixels per inch from 0 to 2400, not '" + value + "'";
+        *error = msg("--photo-ppi takes a number of pixels per inch from 0 to 2400, not '{1}'", value);
         return false;
       }
       options->photo_ppi = static_cast<int>(ppi);
@@ -237,12 +222,19 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
       char* end = nullptr;
       long jobs = std::strtol(value.c_str(), &end, 10);
       if (value.empty() || *end != '\0' || jobs < 1 || jobs > 256) {
-        *error = "-j takes a number of threads from 1 to 256, not '" + value + "'";
+        *error = msg("-j takes a number of threads from 1 to 256, not '{1}'", value);
         return false;
       }
       options->jobs = static_cast<int>(jobs);
     } else if (arg == "--shard") {
       if (!take_value(&options->shard)) return false;
+    } else if (arg == "--lang") {
+      if (!take_value(&value)) return false;
+      if (value != "vi" && value != "en") {
+        *error = msg("--lang takes vi or en, not '{1}'", value);
+        return false;
+      }
+      options->language = value;
     } else if (arg == "--skip-existing") {
       options->skip_existing = true;
     } else if (arg == "--markup") {
@@ -258,7 +250,7 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
       char* end = nullptr;
       long port = std::strtol(value.c_str(), &end, 10);
       if (value.empty() || *end != '\0' || port < 0 || port > 65535) {
-        *error = "--port takes a number from 0 to 65535, not '" + value + "'";
+        *error = msg("--port takes a number from 0 to 65535, not '{1}'", value);
         return false;
       }
       options->port = static_cast<int>(port);
@@ -271,7 +263,7 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
       char* end = nullptr;
       long seconds = std::strtol(value.c_str(), &end, 10);
       if (value.empty() || *end != '\0' || seconds < 1 || seconds > 30L * 24 * 3600) {
-        *error = "--session-seconds takes a number from 1 to 2592000, not '" + value + "'";
+        *error = msg("--session-seconds takes a number from 1 to 2592000, not '{1}'", value);
         return false;
       }
       options->session_seconds = seconds;
@@ -280,7 +272,7 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
     } else if (arg == "-q" || arg == "--quiet") {
       options->quiet = true;
     } else if (arg.size() > 1 && arg[0] == '-') {  // "-" alone is standard input
-      *error = "unknown option '" + arg + "'";
+      *error = msg("unknown option '{1}'", arg);
       return false;
     } else {
       options->inputs.push_back(arg);
@@ -296,21 +288,21 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
   }
   if (options->command == Command::kServe) {
     if (!options->inputs.empty()) {
-      *error = "serve takes no INPUT";
+      *error = msg("serve takes no INPUT");
       return false;
     }
     return true;
   }
   if (options->command == Command::kInit) {
     if (options->inputs.size() > 1) {
-      *error = "init takes one FILE";
+      *error = msg("init takes one FILE");
       return false;
     }
     if (!options->inputs.empty()) options->init_file = options->inputs.front();
     return true;
   }
   if (options->inputs.empty()) {
-    *error = "no INPUT given";
+    *error = msg("no INPUT given");
     return false;
   }
   return true;

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostic.h"
+#include "base/translator.h"
 #include "formats/format.h"
 #include "text/tone.h"
 
@@ -38,6 +40,7 @@ struct Options {
   // existing file may be replaced.
   std::string init_file = "session.xml";
   bool force = false;
+  std::string language;      // --lang: "vi", "en", or "" (the locale's)
 
   // serve
   std::string host = "127.0.0.1";
@@ -50,10 +53,10 @@ struct Options {
 };
 
 // Parses argv. On a usage error returns false with *error set.
-bool parse_options(int argc, const char* const* argv, Options* options, std::string* error);
+bool parse_options(int argc, const char* const* argv, Options* options, Message* error);
 
-// The --help text.
-std::string usage();
+// The --help text, in the language of `translator`.
+std::string usage(const Translator& translator);
 
 }  // namespace vanban::cli
 

@@ -4,8 +4,8 @@
 
 namespace vanban::cli {
 
-Progress::Progress(std::ostream& out, bool enabled, Environment& env)
-    : out_(out), enabled_(enabled), env_(env), started_us_(env.monotonic_microseconds()) {}
+Progress::Progress(std::ostream& out, bool enabled, Environment& env, const Translator& translator)
+    : out_(out), enabled_(enabled), env_(env), tr_(translator), started_us_(env.monotonic_microseconds()) {}
 
 Progress::~Progress() { finish(); }
 
@@ -46,25 +46,21 @@ void Progress::draw() {
   if (!enabled_) return;
   double seconds = (env_.monotonic_microseconds() - started_us_) / 1e6;
   double rate = seconds > 0 ? done_ / seconds : 0;
-  char line[160];
   // "+" while the total still grows: more sessions are being read.
-  int n = std::snprintf(line, sizeof line, "\r\x1b[K%llu/%llu%s văn bản",
-                        static_cast<unsigned long long>(done_),
-                        static_cast<unsigned long long>(total_), read_all_ ? "" : "+");
+  std::string line = "\r\x1b[K" + tr_.translate(msg("{1}/{2}{3} documents", done_, total_, read_all_ ? "" : "+"));
   if (read_all_) {
-    n += std::snprintf(line + n, sizeof line - n, ", %.0f/s", rate);
+    char per_second[32];
+    std::snprintf(per_second, sizeof per_second, "%.0f", rate);
+    line += tr_.translate(msg(", {1}/s", per_second));
     if (rate > 0 && total_ > done_) {
       const long left = static_cast<long>((total_ - done_) / rate + 0.5);
-      n += std::snprintf(line + n, sizeof line - n, ", %ld:%02ld left", left / 60, left % 60);
+      char clock[32];
+      std::snprintf(clock, sizeof clock, "%ld:%02ld", left / 60, left % 60);
+      line += tr_.translate(msg(", {1} left", clock));
     }
   }
-  if (failed_) {
-    n += std::snprintf(line + n, sizeof line - n, ", %llu failed",
-                       static_cast<unsigned long long>(failed_));
-  }
-  if (warnings_) {
-    std::snprintf(line + n, sizeof line - n, ", %llu warnings", static_cast<unsigned long long>(warnings_));
-  }
+  if (failed_) line += tr_.translate(msg(", {1} failed", failed_));
+  if (warnings_) line += tr_.translate(msg(", {1} warnings", warnings_));
   out_ << line << std::flush;
   drawn_ = true;
 }

@@ -11,12 +11,14 @@
 #include <ostream>
 
 #include "base/environment.h"
+#include "base/translator.h"
 
 namespace vanban::cli {
 
 class Progress {
  public:
-  Progress(std::ostream& out, bool enabled, Environment& env);
+  // The line in the language of `translator`.
+  Progress(std::ostream& out, bool enabled, Environment& env, const Translator& translator);
   ~Progress();
 
   void add_to_total(std::uint64_t documents);
@@ -41,6 +43,7 @@ class Progress {
   std::ostream& out_;
   bool enabled_;
   Environment& env_;
+  const Translator& tr_;
   std::mutex mutex_;
   std::uint64_t total_ = 0, done_ = 0, failed_ = 0, warnings_ = 0;
   std::int64_t started_us_ = 0, last_draw_us_ = 0;

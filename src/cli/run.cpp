@@ -6,6 +6,7 @@
 #include <set>
 #include <thread>
 
+#include "cli/language.h"
 #include "cli/progress.h"
 #include "cli/style.h"
 #include "engine/batch.h"
@@ -24,10 +25,16 @@ constexpr int kExitRejected = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitUnwritable = 3;
 
+// "vanban: error: MESSAGE", in the user's language.
+std::string program_line(const Translator& tr, Severity severity, const Message& message) {
+  return "vanban: " + tr.label(severity) + ": " + tr.translate(message);
+}
+
 // A usage error: one line and where to look, not the whole help, which
 // would push the line that matters off the screen.
-int usage_error(std::ostream& err, const Style& style, const std::string& message) {
-  err << style.paint("vanban: error: " + message) << "\nTry 'vanban --help'.\n";
+int usage_error(std::ostream& err, const Style& style, const Translator& tr, const Message& message) {
+  err << style.paint(program_line(tr, Severity::kError, message)) << '\n'
+      << tr.translate(msg("Try 'vanban --help'.")) << '\n';
   return kExitUsage;
 }
 
@@ -40,9 +47,15 @@ bool ends_with(const std::string& text, const std::string& suffix) {
 // progress line; from any thread.
 class Printer : public engine::BatchObserver {
  public:
-  Printer(std::ostream& out, std::ostream& err, Progress& progress, const Style& style, bool quiet,
-          bool list_files)
-      : out_(out), err_(err), progress_(progress), style_(style), quiet_(quiet), list_files_(list_files) {}
+  Printer(std::ostream& out, std::ostream& err, Progress& progress, const Style& style, const Translator& tr,
+          bool quiet, bool list_files)
+      : out_(out),
+        err_(err),
+        progress_(progress),
+        style_(style),
+        tr_(tr),
+        quiet_(quiet),
+        list_files_(list_files) {}
 
   void diagnostics(const Diagnostics& diagnostics) override {
     if (diagnostics.warning_count()) progress_.warned(diagnostics.warning_count());
@@ -52,7 +65,7 @@ class Printer : public engine::BatchObserver {
       Diagnostic plain = d;
       plain.session.clear();
       if (!seen_.insert(plain.to_string()).second) continue;
-      const std::string line = style_.paint(d.to_string());
+      const std::string line = style_.paint(d.to_string(tr_));
       progress_.print_between([&] { err_ << line << '\n'; });
     }
   }
@@ -60,8 +73,9 @@ class Printer : public engine::BatchObserver {
                                 const documents::DocumentKind& kind) override {
     if (quiet_) return;
     std::lock_guard<std::mutex> lock(mutex_);
-    const std::string line = style_.paint(session.where.file + ": note: session '" + session.id +
-                                          "' has no data for " + std::string(kind.name) + "; skipped");
+    const std::string line =
+        style_.paint(session.where.file + ": " + tr_.label(Severity::kNote) + ": " +
+                     tr_.translate(msg("session '{1}' has no data for {2}; skipped", session.id, kind.name)));
     progress_.print_between([&] { err_ << line << '\n'; });
   }
   // A finished file's path, on standard output for scripts.
@@ -80,6 +94,7 @@ class Printer : public engine::BatchObserver {
   std::ostream& err_;
   Progress& progress_;
   const Style& style_;
+  const Translator& tr_;
   const bool quiet_;
   const bool list_files_;
   std::mutex mutex_;
@@ -88,14 +103,17 @@ class Printer : public engine::BatchObserver {
 
 // `-o FILE.pdf` and `-o -`: the run's one document, to where it was asked.
 int deliver_one(const engine::BatchResult& result, const std::string& target, Environment& env,
-                std::ostream& out, std::ostream& err, const Style& style, bool quiet) {
+                std::ostream& out, std::ostream& err, const Style& style, const Translator& tr, bool quiet) {
   if (result.too_many) {
-    return usage_error(err, style, "-o " + target + " takes one document, and this run makes " +
-                                       std::to_string(result.planned) +
-                                       " (give -o a folder, or one session and one -t)");
+    return usage_error(err, style, tr,
+                       msg("-o {1} takes one document, and this run makes {2} (give -o a folder, or one "
+                           "session and one -t)",
+                           target, result.planned));
   }
   if (result.kept.size() != 1) {
-    if (result.failures == 0) err << style.paint("vanban: error: no document was made") << '\n';
+    if (result.failures == 0) {
+      err << style.paint(program_line(tr, Severity::kError, msg("no document was made"))) << '\n';
+    }
     return kExitRejected;
   }
   const std::string& bytes = result.kept.front().bytes;
@@ -103,13 +121,14 @@ int deliver_one(const engine::BatchResult& result, const std::string& target, En
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.flush();
     if (!out) {
-      err << style.paint("vanban: error: cannot write to standard output") << '\n';
+      err << style.paint(program_line(tr, Severity::kError, msg("cannot write to standard output"))) << '\n';
       return kExitUnwritable;
     }
   } else {
     std::string why;
     if (!env.write_file_atomic(target, bytes, &why)) {
-      err << style.paint("vanban: error: " + why) << '\n';
+      // The Environment's words: "cannot write 'FILE': REASON".
+      err << style.paint("vanban: " + tr.label(Severity::kError) + ": " + why) << '\n';
       return kExitUnwritable;
     }
     if (!quiet) out << target << '\n';
@@ -119,16 +138,16 @@ int deliver_one(const engine::BatchResult& result, const std::string& target, En
 
 }  // namespace
 
-int run(const Options& options, Environment& env, std::ostream& out, std::ostream& err) {
-  const Style style = Style::for_stderr(env);
+int run(const Options& options, Environment& env, const Translator& tr, std::ostream& out, std::ostream& err) {
+  const Style style = Style::for_stderr(env, tr);
   const bool interactive = !options.quiet && options.command == Command::kRender && env.stderr_is_terminal();
-  Progress progress(err, interactive, env);
+  Progress progress(err, interactive, env, tr);
 
   engine::BatchOptions batch;
-  std::string error;
   if (!options.shard.empty()) {
+    Message error;
     if (!engine::parse_shard(options.shard, env, &batch.shard, &error)) {
-      return usage_error(err, style, error);
+      return usage_error(err, style, tr, error);
     }
     batch.sharded = true;
   }
@@ -139,8 +158,10 @@ int run(const Options& options, Environment& env, std::ostream& out, std::ostrea
     std::string searched;
     bundled = engine::find_data_dir(env, &searched);
     if (bundled.empty()) {
-      err << style.paint("vanban: error: cannot find the bundled templates and fonts (looked in " + searched +
-                         "); set VANBAN_DATA_DIR to the folder that holds templates/ and fonts/")
+      err << style.paint(program_line(tr, Severity::kError,
+                                      msg("cannot find the bundled templates and fonts (looked in {1}); set "
+                                          "VANBAN_DATA_DIR to the folder that holds templates/ and fonts/",
+                                          searched)))
           << '\n';
       return kExitRejected;
     }
@@ -154,14 +175,14 @@ int run(const Options& options, Environment& env, std::ostream& out, std::ostrea
   Diagnostics setup;
   std::unique_ptr<engine::Engine> engine = engine::Engine::load(env, config, &setup);
   if (!engine) {
-    for (const Diagnostic& d : setup.list()) err << style.paint(d.to_string()) << '\n';
+    for (const Diagnostic& d : setup.list()) err << style.paint(d.to_string(tr)) << '\n';
     return kExitRejected;
   }
   batch.format = engine->format(options.format);
   if (batch.format == nullptr) {
     std::string known;
     for (const auto& format : engine->formats()) known += (known.empty() ? "" : ", ") + std::string(format->name());
-    return usage_error(err, style, "unknown format '" + options.format + "' (expected " + known + ")");
+    return usage_error(err, style, tr, msg("unknown format '{1}' (expected {2})", options.format, known));
   }
 
   // Documents without a template are refused when asked for by name and
@@ -171,10 +192,10 @@ int run(const Options& options, Environment& env, std::ostream& out, std::ostrea
     if (kind && engine->has_template(*kind)) {
       batch.kinds.push_back(kind);
     } else if (!options.all_documents) {
-      return usage_error(err, style, "no template for '" + name + "' (" + config.templates_dir + "/" + name +
-                                         ".mustache does not exist)");
+      return usage_error(err, style, tr,
+                         msg("no template for '{1}' ({2}/{1}.mustache does not exist)", name, config.templates_dir));
     } else if (!options.quiet) {
-      err << style.paint("vanban: note: no template for '" + name + "'; skipped") << '\n';
+      err << style.paint(program_line(tr, Severity::kNote, msg("no template for '{1}'; skipped", name))) << '\n';
     }
   }
   // "-o -" and "-o FILE.pdf" (not a folder of that name) take one document.
@@ -193,29 +214,32 @@ int run(const Options& options, Environment& env, std::ostream& out, std::ostrea
   batch.keep_markup = options.keep_markup;
   batch.strict = options.strict;
 
-  Printer printer(out, err, progress, style, options.quiet, !one_document);
+  Printer printer(out, err, progress, style, tr, options.quiet, !one_document);
   engine::BatchResult result = engine::run_batch(*engine, env, batch, printer);
   progress.finish();
   int status = result.write_failures ? kExitUnwritable : result.failures ? kExitRejected : kExitOk;
-  if (one_document) status = deliver_one(result, options.out_dir, env, out, err, style, options.quiet);
+  if (one_document) status = deliver_one(result, options.out_dir, env, out, err, style, tr, options.quiet);
   if (!options.quiet && status != kExitUsage) {
     const int written = one_document ? (status == kExitUnwritable ? 0 : static_cast<int>(result.kept.size()))
                                      : result.written;
-    err << "vanban: " << result.sessions << " session(s) read";
-    if (render) err << ", " << written << " " << (options.format == "pdf" ? "PDF" : options.format) << "(s) written";
-    if (result.warnings) err << ", " << result.warnings << " warning(s)";
-    if (result.failures) err << ", " << result.failures << " failure(s)";
+    // "vanban: 2 session(s) read, 2 PDF(s) written, 1 failure(s)"
+    err << "vanban: " << tr.translate(msg("{1} session(s) read", result.sessions));
+    const std::string format = options.format == "pdf" ? "PDF" : options.format;
+    if (render) err << tr.translate(msg(", {1} {2}(s) written", written, format));
+    if (result.failures) err << tr.translate(msg(", {1} failure(s)", result.failures));
+    if (result.warnings) err << tr.translate(msg(", {1} warning(s)", result.warnings));
     err << '\n';
   }
   return status;
 }
 
-int run_serve(const Options& options, Environment& env, std::ostream& out, std::ostream& err) {
+int run_serve(const Options& options, Environment& env, const Translator& tr, std::ostream& out,
+              std::ostream& err) {
   if (options.hash_password) {
     std::string password;
     std::getline(std::cin, password);
     if (password.empty()) {
-      err << "vanban: error: give the password on standard input\n";
+      err << program_line(tr, Severity::kError, msg("give the password on standard input")) << '\n';
       return kExitUsage;
     }
     out << serve::hash_password(password) << '\n';
@@ -230,16 +254,19 @@ int run_serve(const Options& options, Environment& env, std::ostream& out, std::
   if (options.jobs > 0) serve_options.workers = options.jobs;
   // Refused before anything is loaded: a server that must not start says
   // so at once.
-  const std::string refused = serve::refuse_reason(serve_options);
-  if (!refused.empty()) {
-    err << "vanban: error: " << refused << '\n';
+  const Message refused = serve::refuse_reason(serve_options);
+  if (!refused.id.empty()) {
+    err << program_line(tr, Severity::kError, refused) << '\n';
     return kExitUsage;
   }
   std::string searched;
   const std::string bundled = engine::find_data_dir(env, &searched);
   if (bundled.empty()) {
-    err << "vanban: error: cannot find the bundled templates, fonts and web pages (looked in " << searched
-        << "); set VANBAN_DATA_DIR to the folder that holds templates/, fonts/ and web/\n";
+    err << program_line(tr, Severity::kError,
+                        msg("cannot find the bundled templates, fonts and web pages (looked in {1}); set "
+                            "VANBAN_DATA_DIR to the folder that holds templates/, fonts/ and web/",
+                            searched))
+        << '\n';
     return kExitRejected;
   }
   engine::EngineConfig config;
@@ -253,30 +280,37 @@ int run_serve(const Options& options, Environment& env, std::ostream& out, std::
   Diagnostics setup;
   std::unique_ptr<engine::Engine> engine = engine::Engine::load(env, config, &setup);
   if (!engine) {
-    for (const Diagnostic& d : setup.list()) err << d.to_string() << '\n';
+    for (const Diagnostic& d : setup.list()) err << d.to_string(tr) << '\n';
     return kExitRejected;
   }
-  return serve::serve(serve_options, *engine, env, out, err);
+  // The web app is in Vietnamese whatever the console's language.
+  std::string problem;
+  const Translator web = load_translator(env, bundled, "vi", &problem);
+  if (!problem.empty()) err << program_line(tr, Severity::kWarning, msg("the web app's messages will be in English: {1}", problem)) << '\n';
+  return serve::serve(serve_options, *engine, env, tr, web, out, err);
 }
 
 // `vanban init`: the skeleton of a session, to fill in.
-int run_init(const Options& options, Environment& env, std::ostream& out, std::ostream& err) {
+int run_init(const Options& options, Environment& env, const Translator& tr, std::ostream& out,
+             std::ostream& err) {
   const std::string skeleton = input::session_skeleton();
   if (options.init_file == "-") {
     out << skeleton;
     return out ? kExitOk : kExitUnwritable;
   }
-  const Style style = Style::for_stderr(env);
+  const Style style = Style::for_stderr(env, tr);
   std::string existing, unread;
   if (!options.force && (env.is_directory(options.init_file) || env.read_file(options.init_file, &existing, &unread))) {
-    err << style.paint("vanban: error: " + options.init_file +
-                       " already exists; give another FILE, or --force to replace it")
+    err << style.paint(program_line(tr, Severity::kError,
+                                    msg("{1} already exists; give another FILE, or --force to replace it",
+                                        options.init_file)))
         << '\n';
     return kExitUsage;
   }
   std::string why;
   if (!env.write_file_atomic(options.init_file, skeleton, &why)) {
-    err << style.paint("vanban: error: " + why) << '\n';
+    err << style.paint(program_line(tr, Severity::kError, msg("cannot write {1}: {2}", options.init_file, why)))
+        << '\n';
     return kExitUnwritable;
   }
   out << options.init_file << '\n';
@@ -285,22 +319,27 @@ int run_init(const Options& options, Environment& env, std::ostream& out, std::o
 
 int main_with(int argc, const char* const* argv, Environment& env, std::ostream& out,
               std::ostream& err) {
+  // The language first: a usage error is said in it too.
+  std::string searched, problem;
+  const std::string language = message_language(language_asked(argc, argv), env);
+  const Translator tr = load_translator(env, engine::find_data_dir(env, &searched), language, &problem);
+  if (!problem.empty()) err << "vanban: warning: " << problem << "; messages are in English\n";
   Options options;
-  std::string error;
-  if (!parse_options(argc, argv, &options, &error)) return usage_error(err, Style::for_stderr(env), error);
+  Message error;
+  if (!parse_options(argc, argv, &options, &error)) return usage_error(err, Style::for_stderr(env, tr), tr, error);
   switch (options.command) {
     case Command::kHelp:
-      out << usage();
+      out << usage(tr);
       return kExitOk;
     case Command::kVersion:
       out << "vanban " VANBAN_VERSION "\n";
       return kExitOk;
     case Command::kServe:
-      return run_serve(options, env, out, err);
+      return run_serve(options, env, tr, out, err);
     case Command::kInit:
-      return run_init(options, env, out, err);
+      return run_init(options, env, tr, out, err);
     default:
-      return run(options, env, out, err);
+      return run(options, env, tr, out, err);
   }
 }
 

@@ -4,17 +4,20 @@
 #ifndef VANBAN_CLI_STYLE_H_
 #define VANBAN_CLI_STYLE_H_
 
+#include <array>
 #include <string>
 
 #include "base/environment.h"
+#include "base/translator.h"
 
 namespace vanban::cli {
 
 class Style {
  public:
-  explicit Style(bool colour) : colour_(colour) {}
+  // The labels in the language of `translator` ("lỗi:", "cảnh báo:", ...).
+  Style(bool colour, const Translator& translator);
   // Colour when standard error is a terminal and NO_COLOR is not set.
-  static Style for_stderr(Environment& env);
+  static Style for_stderr(Environment& env, const Translator& translator);
 
   // `line` with its first label ("error: " at the start or after ": ")
   // coloured; unchanged without colour.
@@ -22,6 +25,7 @@ class Style {
 
  private:
   bool colour_;
+  std::array<std::string, 3> labels_;  // error:, warning:, note:
 };
 
 }  // namespace vanban::cli

@@ -36,10 +36,10 @@ bool expand_inputs(const std::vector<std::string>& inputs, Environment& env,
     std::vector<std::string> found;
     std::string why;
     if (!env.list_files(input, ".xml", &found, &why)) {
-      diagnostics->error(input, "cannot list folder: " + why);
+      diagnostics->error(input, msg("cannot list folder: {1}", why));
       ok = false;
     } else if (found.empty()) {
-      diagnostics->error(input, "folder holds no *.xml file");
+      diagnostics->error(input, msg("folder holds no *.xml file"));
       ok = false;
     }
     // A file named twice (directly and through its folder) is read once.
@@ -299,9 +299,8 @@ BatchResult run_batch(const Engine& engine, Environment& env, const BatchOptions
         input::Rejected duplicate;
         duplicate.where = s.where;
         duplicate.id = s.id;
-        duplicate.problems.error(s.where, "duplicate session id '" + s.id + "' (first at " +
-                                              first->second.file + ":" +
-                                              std::to_string(first->second.line) + ")");
+        duplicate.problems.error(s.where, msg("duplicate session id '{1}' (first at {2}:{3})", s.id,
+                                              first->second.file, first->second.line));
         report(duplicate, false);
         return;
       }

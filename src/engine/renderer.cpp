@@ -50,7 +50,7 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
   // A photo that cannot be used is said first, where the session names it:
   // it is what the manifest gives as the reason.
   for (const input::Photo* photo : images.unusable()) {
-    diagnostics->error(photo->where, "session '" + session.id + "', " + name + ": " + photo->error);
+    diagnostics->error(photo->where, msg("session '{1}', {2}: {3}", session.id, name, photo->error));
   }
   // The markup's own error for that <image> says it again, at the template.
   for (const Diagnostic& d : markup_problems.list()) {
@@ -66,8 +66,9 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
   layout::LaidOutDocument pages = layout::lay_out(doc, resources_.fonts(), breaker_, &layout_problems);
   for (Diagnostic d : layout_problems.list()) {
     d.where = session.where;
-    d.message = "session '" + session.id + "', " + name + ": " + d.message;
-    d.text = Message();  // no catalogue has the text with the prefix
+    d.text = d.text.id.empty() ? msg("session '{1}', {2}: {3}", session.id, name, d.message)
+                               : nest(msg("session '{1}', {2}: {3}", session.id, name, ""), 3, d.text);
+    d.message = d.text.english();
     diagnostics->add(std::move(d));
   }
   if (layout_problems.has_errors()) return false;
@@ -79,8 +80,8 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
       if (!photo) continue;
       std::string why;
       if (!photos_.get(*photo, image.width, image.height, &image.data, &image.info, &why)) {
-        diagnostics->error(photo->where, "session '" + session.id + "', " + name + ": photo '" +
-                                             photo->src + "': " + why);
+        diagnostics->error(photo->where,
+                           msg("session '{1}', {2}: photo '{3}': {4}", session.id, name, photo->src, why));
         photos_ok = false;
       }
     }

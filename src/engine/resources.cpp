@@ -17,7 +17,7 @@ std::unique_ptr<Resources> Resources::load(Environment& env, const EngineConfig&
   std::string why;
   if (!env.is_directory(config.templates_dir) ||
       !env.list_files(config.templates_dir, ".mustache", &paths, &why)) {
-    diagnostics->error(config.templates_dir, "templates folder not found");
+    diagnostics->error(config.templates_dir, msg("templates folder not found"));
     return nullptr;
   }
   Sha256 fingerprint;
@@ -32,7 +32,7 @@ std::unique_ptr<Resources> Resources::load(Environment& env, const EngineConfig&
     templating::Template t;
     t.path = path;
     if (!env.read_file(path, &t.source, &why)) {
-      diagnostics->error(path, "cannot read template: " + why);
+      diagnostics->error(path, msg("cannot read template: {1}", why));
       return nullptr;
     }
     fingerprint.update(path + "\n" + t.source + "\n");

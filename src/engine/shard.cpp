@@ -30,7 +30,7 @@ bool Shard::contains(std::string_view session_id) const {
   return stable_hash(session_id) % count == index;
 }
 
-bool parse_shard(const std::string& spec, Environment& env, Shard* shard, std::string* error) {
+bool parse_shard(const std::string& spec, Environment& env, Shard* shard, Message* error) {
   std::size_t slash = spec.find('/');
   std::string index_text, count_text = spec;
   if (slash != std::string::npos) {
@@ -41,15 +41,15 @@ bool parse_shard(const std::string& spec, Environment& env, Shard* shard, std::s
   } else if (auto slurm = env.variable("SLURM_ARRAY_TASK_ID")) {
     index_text = *slurm;
   } else {
-    *error = "--shard " + spec + " names no shard: write I/N, or set JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID";
+    *error = msg("--shard {1} names no shard: write I/N, or set JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID", spec);
     return false;
   }
   if (!parse_count(count_text, &shard->count) || shard->count == 0) {
-    *error = "--shard: '" + count_text + "' is not a shard count";
+    *error = msg("--shard: '{1}' is not a shard count", count_text);
     return false;
   }
   if (!parse_count(index_text, &shard->index) || shard->index >= shard->count) {
-    *error = "--shard: shard '" + index_text + "' is not between 0 and " + std::to_string(shard->count - 1);
+    *error = msg("--shard: shard '{1}' is not between 0 and {2}", index_text, shard->count - 1);
     return false;
   }
   return true;

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/diagnostic.h"
 #include "base/environment.h"
 
 namespace vanban::engine {
@@ -24,7 +25,7 @@ std::uint64_t stable_hash(std::string_view text);
 
 // Parses "--shard I/N" (I 0-based) or "--shard N", taking I from
 // JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or SLURM_ARRAY_TASK_ID.
-bool parse_shard(const std::string& spec, Environment& env, Shard* shard, std::string* error);
+bool parse_shard(const std::string& spec, Environment& env, Shard* shard, Message* error);
 
 }  // namespace vanban::engine
 

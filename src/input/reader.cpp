@@ -20,20 +20,20 @@ namespace {
 // legacy 8-bit encoding, get a message that says what to do.
 bool check_encoding(const std::string& path, std::string_view text, Diagnostics* diagnostics) {
   if (text.empty()) {
-    diagnostics->error(path, "file is empty");
+    diagnostics->error(path, msg("file is empty"));
     return false;
   }
   auto starts = [&](std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; };
   if (starts("\xFF\xFE") || starts("\xFE\xFF") ||
       (text.size() >= 2 && (text[0] == '\0' || text[1] == '\0'))) {
-    diagnostics->error(path, "file is UTF-16; save it as UTF-8");
+    diagnostics->error(path, msg("file is UTF-16; save it as UTF-8"));
     return false;
   }
   std::size_t bad = 0;
   if (!text::valid_utf8(text, &bad)) {
     diagnostics->error(locate(path, text, bad),
-                       "invalid UTF-8 (is the file in a legacy encoding such as Latin-1 or "
-                       "Windows-1258? save it as UTF-8)");
+                       msg("invalid UTF-8 (is the file in a legacy encoding such as Latin-1 or "
+                           "Windows-1258? save it as UTF-8)"));
     return false;
   }
   // XML allows no control character but tab, line feed and carriage return.
@@ -45,8 +45,8 @@ bool check_encoding(const std::string& path, std::string_view text, Diagnostics*
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
       static const char kHex[] = "0123456789ABCDEF";
       diagnostics->error(locate(path, text, i),
-                         std::string("control character U+00") + kHex[c >> 4] + kHex[c & 15] +
-                             " is not allowed in XML (is this a text file?)");
+                         msg("control character U+00{1} is not allowed in XML (is this a text file?)",
+                             std::string{kHex[c >> 4], kHex[c & 15]}));
       return false;
     }
   }
@@ -100,8 +100,8 @@ bool check_entities(const XmlSource& source, std::string_view text, Diagnostics*
       if (end > first && end < text.size() && text[end] == ';' && !xml_char(cp)) {
         std::string reference(text.substr(i, end + 1 - i));
         if (reference.size() > 16) reference = reference.substr(0, 12) + "...;";
-        diagnostics->error(source.at_offset(i), "character reference '" + reference +
-                                                    "' is not a character XML allows");
+        diagnostics->error(source.at_offset(i),
+                           msg("character reference '{1}' is not a character XML allows", reference));
         ok = false;
       }
       continue;
@@ -116,9 +116,9 @@ bool check_entities(const XmlSource& source, std::string_view text, Diagnostics*
     if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") {
       continue;
     }
-    diagnostics->error(source.at_offset(i), "unknown entity '&" + std::string(name) +
-                                                ";': XML defines only &amp; &lt; &gt; &quot; &apos; "
-                                                "and numeric ones (a no-break space is &#160;)");
+    diagnostics->error(source.at_offset(i), msg("unknown entity '&{1};': XML defines only &amp; &lt; &gt; "
+                                                "&quot; &apos; and numeric ones (a no-break space is &#160;)",
+                                                name));
     ok = false;
   }
   return ok;
@@ -137,8 +137,8 @@ bool check_sessions_children(const pugi::xml_node& root, const XmlSource& source
   bool ok = true;
   for (pugi::xml_node child : root.children()) {
     if (child.type() == pugi::node_element && std::string_view(child.name()) != "session") {
-      diagnostics->error(source.at(child), std::string("<sessions> holds only <session> elements, not <") +
-                                               child.name() + ">");
+      diagnostics->error(source.at(child),
+                         msg("<sessions> holds only <session> elements, not <{1}>", child.name()));
       ok = false;
     }
   }
@@ -183,7 +183,7 @@ int read_in_chunks(const XmlSource& source, std::string_view text, SessionParser
   SplitFile split = split_sessions(text);
   if (split.sessions.empty()) {
     std::size_t mark = rejections.mark();
-    diagnostics->error(source.at_offset(split.root_offset), "<sessions> holds no <session>");
+    diagnostics->error(source.at_offset(split.root_offset), msg("<sessions> holds no <session>"));
     return rejections.reject(mark);
   }
   int rejected = 0;
@@ -201,7 +201,7 @@ int read_in_chunks(const XmlSource& source, std::string_view text, SessionParser
         document.load_buffer(chunk.data(), chunk.size(), options, pugi::encoding_utf8);
     if (!parsed) {
       diagnostics->error(chunk_source.at_offset(static_cast<std::size_t>(parsed.offset)),
-                         std::string("malformed XML: ") + parsed.description());
+                         msg("malformed XML: {1}", parsed.description()));
       rejected += rejections.reject(mark, "", chunk_source.at_offset(0));
       continue;
     }
@@ -235,7 +235,7 @@ int read_session_file(Environment& env, const std::string& path, const Requireme
   const std::string name = from_stdin ? "<stdin>" : path;
   std::string contents, why;
   if (from_stdin ? !env.read_standard_input(&contents, &why) : !env.read_file(path, &contents, &why)) {
-    diagnostics->error(name, "cannot read: " + why);
+    diagnostics->error(name, msg("cannot read: {1}", why));
     return rejections.reject(start);
   }
   std::string_view text = contents;
@@ -266,7 +266,7 @@ int read_session_file(Environment& env, const std::string& path, const Requireme
       document.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
   if (!parsed) {
     diagnostics->error(source.at_offset(static_cast<std::size_t>(parsed.offset)),
-                       std::string("malformed XML: ") + parsed.description());
+                       msg("malformed XML: {1}", parsed.description()));
     return rejections.reject(start);
   }
   // pugixml never expands entities it does not know, but a DOCTYPE in a
@@ -275,15 +275,16 @@ int read_session_file(Environment& env, const std::string& path, const Requireme
   pugi::xml_node root;
   for (pugi::xml_node node : document.children()) {
     if (node.type() == pugi::node_doctype) {
-      diagnostics->error(source.at(node), "DOCTYPE declarations are not allowed in session files");
+      diagnostics->error(source.at(node), msg("DOCTYPE declarations are not allowed in session files"));
       return rejections.reject(start);
     }
     if (node.type() == pugi::node_element && !root) {
       root = node;
     } else if (node.type() == pugi::node_element) {
       diagnostics->error(source.at(node),
-                         std::string("malformed XML: a second root element <") + node.name() +
-                             "> (put several sessions inside one <sessions> element)");
+                         msg("malformed XML: a second root element <{1}> (put several sessions inside "
+                             "one <sessions> element)",
+                             node.name()));
       return rejections.reject(start);
     } else if ((node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) &&
                !text::collapse_space(node.value()).empty()) {
@@ -293,7 +294,7 @@ int read_session_file(Environment& env, const std::string& path, const Requireme
              (text[at] == ' ' || text[at] == '\t' || text[at] == '\r' || text[at] == '\n')) {
         ++at;
       }
-      diagnostics->error(source.at_offset(at), "malformed XML: text outside the root element");
+      diagnostics->error(source.at_offset(at), msg("malformed XML: text outside the root element"));
       return rejections.reject(start);
     }
   }
@@ -319,14 +320,14 @@ int read_session_file(Environment& env, const std::string& path, const Requireme
     }
     if (count == 0) {
       const std::size_t mark = rejections.mark();
-      diagnostics->error(source.at(root), "<sessions> holds no <session>");
+      diagnostics->error(source.at(root), msg("<sessions> holds no <session>"));
       return rejected + rejections.reject(mark);
     }
     return rejected;
   }
   diagnostics->error(root ? source.at(root) : SourceLocation{name, 0, 0},
-                     root ? "root element must be <session> or <sessions>, not <" + root_name + ">"
-                          : std::string("no root element"));
+                     root ? msg("root element must be <session> or <sessions>, not <{1}>", root_name)
+                          : msg("no root element"));
   return rejections.reject(start);
 }
 

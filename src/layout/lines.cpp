@@ -404,13 +404,15 @@ void MissingGlyphs::report(const std::string& family, Diagnostics* diagnostics) 
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(code_point));
     list += (list.empty() ? "" : ", ") + std::string(code) + " '" + character + "'";
   }
-  if (characters_.size() > kListed) list += " and " + std::to_string(characters_.size() - kListed) + " more";
   std::string styles;
   for (const std::string& style : styles_) styles += (styles.empty() ? "" : ", ") + style;
   const std::size_t n = characters_.size();
-  diagnostics->error(first_, "the font " + family + " (" + styles + ") lacks " + std::to_string(n) +
-                                 (n == 1 ? " character" : " characters") + ", which would print as blanks: " +
-                                 list);
+  Message lacks = n == 1 ? msg("the font {1} ({2}) lacks 1 character, which would print as a blank: {3}", family,
+                               styles, list)
+                         : msg("the font {1} ({2}) lacks {4} characters, which would print as blanks: {3}", family,
+                               styles, list, n);
+  if (n > kListed) lacks = nest(std::move(lacks), 3, msg("{1} and {2} more", list, n - kListed));
+  diagnostics->error(first_, std::move(lacks));
 }
 
 }  // namespace vanban::layout

@@ -70,8 +70,8 @@ class MarkupParser {
   void parse(const pugi::xml_node& root, const MarkupOptions& options, Document* document);
 
  private:
-  void error(const pugi::xml_node& node, const std::string& message) {
-    diagnostics_->error(locator_.at(node), "layout markup: " + message);
+  void error(const pugi::xml_node& node, Message message) {
+    diagnostics_->error(locator_.at(node), nest(msg("layout markup: {1}", ""), 1, std::move(message)));
   }
   // Every attribute of `node` must be one of `known`.
   void check_attributes(const pugi::xml_node& node, std::initializer_list<const char*> known);
@@ -112,28 +112,28 @@ void MarkupParser::check_attributes(const pugi::xml_node& node,
     if (templating::kSourceAttribute == a.name()) continue;
     bool ok = false;
     for (const char* name : known) ok = ok || std::strcmp(name, a.name()) == 0;
-    if (!ok) error(node, std::string("<") + node.name() + "> has no attribute '" + a.name() + "'");
+    if (!ok) error(node, msg("<{1}> has no attribute '{2}'", node.name(), a.name()));
   }
 }
 
 void MarkupParser::length(const pugi::xml_node& node, const char* name, double* points) {
   pugi::xml_attribute a = node.attribute(name);
   if (a && !parse_length(a.value(), points)) {
-    error(node, std::string(name) + "=\"" + a.value() + "\" is not a length (such as 20mm, 1cm, 13pt)");
+    error(node, msg("{1}=\"{2}\" is not a length (such as 20mm, 1cm, 13pt)", name, a.value()));
   }
 }
 
 void MarkupParser::fraction(const pugi::xml_node& node, const char* name, double* value) {
   pugi::xml_attribute a = node.attribute(name);
   if (a && !parse_fraction(a.value(), value)) {
-    error(node, std::string(name) + "=\"" + a.value() + "\" is not a percentage (such as 50%)");
+    error(node, msg("{1}=\"{2}\" is not a percentage (such as 50%)", name, a.value()));
   }
 }
 
 void MarkupParser::factor(const pugi::xml_node& node, const char* name, double* value) {
   pugi::xml_attribute a = node.attribute(name);
   if (a && !parse_factor(a.value(), value)) {
-    error(node, std::string(name) + "=\"" + a.value() + "\" is not a number (such as 1.15)");
+    error(node, msg("{1}=\"{2}\" is not a number (such as 1.15)", name, a.value()));
   }
 }
 
@@ -143,7 +143,7 @@ void MarkupParser::flag(const pugi::xml_node& node, const char* name, bool* valu
   std::string v = a.value();
   if (v == "true") *value = true;
   else if (v == "false") *value = false;
-  else error(node, std::string(name) + "=\"" + v + "\" must be true or false");
+  else error(node, msg("{1}=\"{2}\" must be true or false", name, v));
 }
 
 void MarkupParser::align(const pugi::xml_node& node, Align* value) {
@@ -155,7 +155,7 @@ void MarkupParser::align(const pugi::xml_node& node, Align* value) {
                                                       {"right", Align::kRight}};
   auto it = kNames.find(a.value());
   if (it == kNames.end()) {
-    error(node, std::string("align=\"") + a.value() + "\" must be justify, left, center or right");
+    error(node, msg("align=\"{1}\" must be justify, left, center or right", a.value()));
   } else {
     *value = it->second;
   }
@@ -167,7 +167,7 @@ void MarkupParser::breaking(const pugi::xml_node& node, LineBreaking* value) {
   std::string v = a.value();
   if (v == "total-fit") *value = LineBreaking::kTotalFit;
   else if (v == "greedy") *value = LineBreaking::kGreedy;
-  else error(node, "line-breaking=\"" + v + "\" must be total-fit or greedy");
+  else error(node, msg("line-breaking=\"{1}\" must be total-fit or greedy", v));
 }
 
 void MarkupParser::parse(const pugi::xml_node& root, const MarkupOptions& options,
@@ -181,7 +181,7 @@ void MarkupParser::parse(const pugi::xml_node& root, const MarkupOptions& option
     tone_ = *options.tone;
   } else if (pugi::xml_attribute tone = root.attribute("tone")) {
     if (!text::parse_tone_style(tone.value(), &tone_)) {
-      error(root, std::string("tone=\"") + tone.value() + "\" must be new or old");
+      error(root, msg("tone=\"{1}\" must be new or old", tone.value()));
     }
   }
   auto meta = [&](const char* name) {
@@ -196,11 +196,11 @@ void MarkupParser::parse(const pugi::xml_node& root, const MarkupOptions& option
   flag(root, "page-numbers", &page.page_numbers);
   length(root, "page-number-size", &page.page_number_size);
   if (page.page_number_size < 4 || page.page_number_size > 96) {
-    error(root, "page-number-size must lie between 4pt and 96pt");
+    error(root, msg("page-number-size must lie between 4pt and 96pt"));
   }
   if (page.margin_left + page.margin_right > page.width - 72 ||
       page.margin_top + page.margin_bottom > page.height - 144) {
-    error(root, "the margins leave less than an inch of width or two of height");
+    error(root, msg("the margins leave less than an inch of width or two of height"));
   }
   length(root, "font-size", &defaults_.size);
   length(root, "body-shrink-to", &document->page.body_shrink_to);
@@ -220,7 +220,7 @@ void MarkupParser::blocks(const pugi::xml_node& parent, bool top_level, std::vec
       std::string text = node.value();
       bool blank = true;
       for (char c : text) blank = blank && is_xml_space(c);
-      if (!blank) error(node, "text outside a block element: put it in a <p>");
+      if (!blank) error(node, msg("text outside a block element: put it in a <p>"));
       continue;
     }
     if (node.type() != pugi::node_element) continue;
@@ -242,8 +242,8 @@ void MarkupParser::blocks(const pugi::xml_node& parent, bool top_level, std::vec
       check_attributes(node, {});
       out->push_back(PageBreak{});
     } else {
-      error(node, "unknown element <" + name + ">" +
-                      (top_level ? "" : " inside <column>") + " (see templates/README.md)");
+      error(node, top_level ? msg("unknown element <{1}> (see templates/README.md)", name)
+                            : msg("unknown element <{1}> inside <column> (see templates/README.md)", name));
     }
   }
 }
@@ -258,17 +258,17 @@ void MarkupParser::columns(const pugi::xml_node& node, std::vector<Block>* out) 
   double total = 0;
   for (pugi::xml_node child : node.children()) {
     if (child.type() == pugi::node_pcdata) {
-      error(child, "text directly inside <columns>: put it in a <column>");
+      error(child, msg("text directly inside <columns>: put it in a <column>"));
       continue;
     }
     if (child.type() != pugi::node_element) continue;
     if (std::strcmp(child.name(), "column") != 0) {
-      error(child, std::string("<columns> holds only <column>, not <") + child.name() + ">");
+      error(child, msg("<columns> holds only <column>, not <{1}>", child.name()));
       continue;
     }
     check_attributes(child, {"width"});
     Column column;
-    if (!child.attribute("width")) error(child, "<column> needs a width (such as 45%)");
+    if (!child.attribute("width")) error(child, msg("<column> needs a width (such as 45%)"));
     fraction(child, "width", &column.width_fraction);
     total += column.width_fraction;
     const double outer = width_;
@@ -277,7 +277,7 @@ void MarkupParser::columns(const pugi::xml_node& node, std::vector<Block>* out) 
     width_ = outer;
     cols.columns.push_back(std::move(column));
   }
-  if (total > 1.0 + 1e-9) error(node, "the widths of the <column>s add up to more than 100%");
+  if (total > 1.0 + 1e-9) error(node, msg("the widths of the <column>s add up to more than 100%"));
   out->push_back(std::move(cols));
 }
 
@@ -305,16 +305,16 @@ void MarkupParser::paragraph(const pugi::xml_node& node, std::vector<Block>* out
   flag(node, "balance", &p.style.balance);
   breaking(node, &p.style.breaking);
   if (pugi::xml_attribute a = node.attribute("role"); a && !role_from_name(a.value(), &p.role)) {
-    error(node, std::string("role=\"") + a.value() + "\" must be one of " + role_names());
+    error(node, msg("role=\"{1}\" must be one of {2}", a.value(), role_names()));
   }
-  if (p.style.size < 4 || p.style.size > 96) error(node, "size must lie between 4pt and 96pt");
+  if (p.style.size < 4 || p.style.size > 96) error(node, msg("size must lie between 4pt and 96pt"));
   // Lines narrower than one letter used to be set off the page: the
   // paragraph vanished from the PDF without a word.
   const double room = width_ - p.style.left - p.style.right - std::max(0.0, p.style.first_indent);
   if (room < p.style.size) {
     char width[32];
     std::snprintf(width, sizeof width, "%.0fpt", width_);
-    error(node, std::string("left, right and indent leave no room for text in a line of ") + width);
+    error(node, msg("left, right and indent leave no room for text in a line of {1}", width));
   }
   Inline marks;
   flag(node, "bold", &marks.bold);
@@ -382,7 +382,7 @@ void MarkupParser::inlines(const pugi::xml_node& node, Inline marks, bool keep, 
       out->push_back(line_break);
       continue;
     } else {
-      error(child, "unknown inline element <" + name + "> (use b, i, keep, nobr or br)");
+      error(child, msg("unknown inline element <{1}> (use b, i, keep, nobr or br)", name));
       continue;
     }
     check_attributes(child, {});
@@ -400,12 +400,12 @@ void MarkupParser::image(const pugi::xml_node& node, std::vector<Block>* out) {
   flag(node, "keep-with-next", &img.keep_with_next);
   std::string src = node.attribute("src").value();
   if (src.empty()) {
-    error(node, "<image> needs a src");
+    error(node, msg("<image> needs a src"));
     return;
   }
   std::string why;
   if (!images_.find(src, &img.data, &img.info, &why)) {
-    error(node, "image '" + src + "': " + why);
+    error(node, msg("image '{1}': {2}", src, why));
     return;
   }
   out->push_back(std::move(img));
@@ -418,7 +418,7 @@ void MarkupParser::rule(const pugi::xml_node& node, std::vector<Block>* out) {
   if (pugi::xml_attribute of = node.attribute("of")) {
     std::string v = of.value();
     if (v == "text") r.of_text = true;
-    else if (v != "column") error(node, "of=\"" + v + "\" must be text or column");
+    else if (v != "column") error(node, msg("of=\"{1}\" must be text or column", v));
   }
   fraction(node, "width", &r.width_fraction);
   length(node, "thickness", &r.thickness);
@@ -439,12 +439,12 @@ bool parse_markup(const std::string& markup, const std::string& name, const Mark
                                                   pugi::parse_default, pugi::encoding_utf8);
   if (!parsed) {
     diagnostics->error(locator.at_offset(static_cast<std::size_t>(parsed.offset)),
-                       std::string("layout markup: ") + parsed.description());
+                       msg("layout markup: {1}", parsed.description()));
     return false;
   }
   pugi::xml_node root = xml.document_element();
   if (std::strcmp(root.name(), "document") != 0) {
-    diagnostics->error(locator.at(root), "layout markup: the root element must be <document>");
+    diagnostics->error(locator.at(root), msg("layout markup: the root element must be <document>"));
     return false;
   }
   const std::size_t errors_before = diagnostics->error_count();

@@ -1,8 +1,10 @@
-// The engine's diagnostics in Vietnamese, for the messages a form can
-// cause (a required field left empty, a date or time that is not one, a
-// number that is not a number...). A best effort with a small table: a
-// message it does not know is shown as the engine wrote it, after a
-// Vietnamese lead-in.
+// A fallback for diagnostics made without msg(), which no catalogue knows
+// (those of input/session_parser.cpp until they are converted): a small
+// table for the messages a form can cause (a required field left empty, a
+// date or time that is not one...); a message it does not know is shown as
+// the engine wrote it, after a Vietnamese lead-in. Every msg() message goes
+// through the catalogue instead (serve/preview.cpp); delete this once no
+// stage writes a plain message.
 #ifndef VANBAN_SERVE_MESSAGES_H_
 #define VANBAN_SERVE_MESSAGES_H_
 

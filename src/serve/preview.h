@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/environment.h"
+#include "base/translator.h"
 #include "engine/engine.h"
 #include "serve/session_form.h"
 
@@ -57,8 +58,10 @@ class Slots {
 class Previewer {
  public:
   // `cache_dir` must exist and belong to this server alone.
-  Previewer(const engine::Engine& engine, Environment& env, std::string cache_dir, int workers)
-      : engine_(engine), env_(env), cache_dir_(std::move(cache_dir)), slots_(workers) {}
+  // The engine's messages are shown in the language of `translator`.
+  Previewer(const engine::Engine& engine, Environment& env, const Translator& translator, std::string cache_dir,
+            int workers)
+      : engine_(engine), env_(env), translator_(translator), cache_dir_(std::move(cache_dir)), slots_(workers) {}
 
   // Validates the draft at `path`, written from `form_xml`, and renders
   // its documents' pages for `owner` (one preview kept per owner and key:
@@ -81,6 +84,7 @@ class Previewer {
 
   const engine::Engine& engine_;
   Environment& env_;
+  const Translator& translator_;
   const std::string cache_dir_;
   Slots slots_;
   std::mutex mutex_;

@@ -40,19 +40,23 @@ bool is_loopback(const std::string& host) {
   return host == "127.0.0.1" || host == "::1" || host == "localhost";
 }
 
-std::string refuse_reason(const ServeOptions& options) {
+Message refuse_reason(const ServeOptions& options) {
   if (!is_loopback(options.host) && options.users_file.empty()) {
-    return "refusing to serve on " + options.host +
-           " without accounts: give --users FILE (see vanban serve --hash-password), or serve on 127.0.0.1";
+    return msg("refusing to serve on {1} without accounts: give --users FILE (see vanban serve --hash-password), "
+               "or serve on 127.0.0.1",
+               options.host);
   }
   return {};
 }
 
-int serve(const ServeOptions& options, const engine::Engine& engine, Environment& env, std::ostream& out,
-          std::ostream& err) {
-  const std::string refused = refuse_reason(options);
-  if (!refused.empty()) {
-    err << "vanban: error: " << refused << '\n';
+int serve(const ServeOptions& options, const engine::Engine& engine, Environment& env, const Translator& console,
+          const Translator& web, std::ostream& out, std::ostream& err) {
+  auto error_line = [&](const Message& message) {
+    return "vanban: " + console.label(Severity::kError) + ": " + console.translate(message);
+  };
+  const Message refused = refuse_reason(options);
+  if (!refused.id.empty()) {
+    err << error_line(refused) << '\n';
     return 2;
   }
   std::unique_ptr<Users> users;
@@ -60,7 +64,8 @@ int serve(const ServeOptions& options, const engine::Engine& engine, Environment
     users = std::make_unique<Users>();
     std::string error;
     if (!Users::load(env, options.users_file, users.get(), &error)) {
-      err << "vanban: error: " << error << '\n';
+      // Users::load's own words: the users file's line and what it expects.
+      err << "vanban: " << console.label(Severity::kError) << ": " << error << '\n';
       return 2;
     }
   }
@@ -68,7 +73,7 @@ int serve(const ServeOptions& options, const engine::Engine& engine, Environment
   for (const char* name : {"index.html", "app.js", "app.css"}) {
     std::string contents, error;
     if (!env.read_file(options.web_dir + "/" + name, &contents, &error)) {
-      err << "vanban: error: " << options.web_dir << "/" << name << ": " << error << '\n';
+      err << error_line(msg("cannot read {1}: {2}", options.web_dir + "/" + name, error)) << '\n';
       return 1;
     }
     web_files["/" + std::string(name)] = std::move(contents);
@@ -76,17 +81,17 @@ int serve(const ServeOptions& options, const engine::Engine& engine, Environment
   std::error_code ec;
   std::filesystem::create_directories(options.data_dir, ec);
   if (!env.is_directory(options.data_dir)) {
-    err << "vanban: error: cannot create the data folder " << options.data_dir << '\n';
+    err << error_line(msg("cannot create the data folder {1}", options.data_dir)) << '\n';
     return 1;
   }
   TempFolder cache;
   if (cache.path().empty()) {
-    err << "vanban: error: cannot create a temporary folder for previews\n";
+    err << error_line(msg("cannot create a temporary folder for previews")) << '\n';
     return 1;
   }
 
   Drafts drafts(env, std::filesystem::absolute(options.data_dir).lexically_normal().string());
-  Previewer previewer(engine, env, cache.path(), options.workers);
+  Previewer previewer(engine, env, web, cache.path(), options.workers);
   App app(options, std::move(web_files), std::move(users), drafts, previewer);
 
   // SIGINT and SIGTERM stop the server through a thread that waits for
@@ -111,12 +116,16 @@ int serve(const ServeOptions& options, const engine::Engine& engine, Environment
     port = -1;
   }
   if (port <= 0) {
-    err << "vanban: error: cannot listen on " << options.host << ":" << options.port << '\n';
+    err << error_line(msg("cannot listen on {1}:{2}", options.host, options.port)) << '\n';
     return 1;
   }
   const std::string shown_host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
-  out << "vanban serve: listening on http://" << shown_host << ":" << port << "/ (drafts in " << drafts.dir()
-      << (options.users_file.empty() ? "; no accounts" : "; accounts from " + options.users_file) << ")"
+  const std::string url = "http://" + shown_host + ":" + std::to_string(port) + "/";
+  out << "vanban serve: "
+      << console.translate(options.users_file.empty()
+                               ? msg("listening on {1} (drafts in {2}; no accounts)", url, drafts.dir())
+                               : msg("listening on {1} (drafts in {2}; accounts from {3})", url, drafts.dir(),
+                                     options.users_file))
       << std::endl;
 
   std::atomic<bool> finished{false};
@@ -129,7 +138,7 @@ int serve(const ServeOptions& options, const engine::Engine& engine, Environment
   finished = true;
   pthread_kill(stopper.native_handle(), SIGTERM);
   stopper.join();
-  out << "vanban serve: stopped" << std::endl;
+  out << "vanban serve: " << console.translate(msg("stopped")) << std::endl;
   return ok ? 0 : 1;
 }
 

@@ -10,7 +10,9 @@
 #include <ostream>
 #include <string>
 
+#include "base/diagnostic.h"
 #include "base/environment.h"
+#include "base/translator.h"
 #include "engine/engine.h"
 
 namespace vanban::serve {
@@ -30,12 +32,15 @@ struct ServeOptions {
 // 127.0.0.1, ::1 or localhost: where running without accounts is allowed.
 bool is_loopback(const std::string& host);
 
-// Why these options must not start a server ("" when they may): on any
+// Why these options must not start a server (an empty id when they may): on any
 // address but loopback, a users file is required.
-std::string refuse_reason(const ServeOptions& options);
+Message refuse_reason(const ServeOptions& options);
 
 // Runs until SIGINT or SIGTERM. Returns the exit status.
-int serve(const ServeOptions& options, const engine::Engine& engine, Environment& env, std::ostream& out,
+// Says what it does to `out` and `err` in the language of `console`; the
+// web pages show the engine's messages in the language of `web`.
+int serve(const ServeOptions& options, const engine::Engine& engine, Environment& env, const Translator& console,
+          const Translator& web, std::ostream& out,
           std::ostream& err);
 
 }  // namespace vanban::serve

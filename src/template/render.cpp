@@ -225,8 +225,8 @@ bool check_statically(const Template& tmpl, const std::map<std::string, Template
     std::size_t bad = 0;
     if (!text::valid_utf8(t.source, &bad)) {
       diagnostics->error(locate(t.path, t.source, bad),
-                         "template: invalid UTF-8 (is the file in a legacy encoding such as "
-                         "Windows-1258? save it as UTF-8)");
+                         msg("template: invalid UTF-8 (is the file in a legacy encoding such as "
+                             "Windows-1258? save it as UTF-8)"));
       ok = false;
       continue;
     }
@@ -237,8 +237,7 @@ bool check_statically(const Template& tmpl, const std::map<std::string, Template
       if (tag.kind == '#' || tag.kind == '^') {
         if (++depth > kMaxSectionDepth) {
           diagnostics->error(locate(t.path, t.source, tag.offset),
-                             "template: sections nested more than " +
-                                 std::to_string(kMaxSectionDepth) + " deep");
+                             msg("template: sections nested more than {1} deep", kMaxSectionDepth));
           too_deep = true;
           return false;
         }
@@ -256,7 +255,7 @@ bool check_statically(const Template& tmpl, const std::map<std::string, Template
     mustache::mustache compiled(t.source);
     if (!compiled.is_valid()) {
       diagnostics->error(locate(t.path, t.source, offset_of(compiled.error_message())),
-                         "template: " + without_offset(compiled.error_message()));
+                         msg("template: {1}", without_offset(compiled.error_message())));
       ok = false;
       continue;
     }
@@ -265,8 +264,7 @@ bool check_statically(const Template& tmpl, const std::map<std::string, Template
       auto it = partials.find(name);
       if (it == partials.end()) {
         if (reported.insert(name).second) {
-          diagnostics->error(locate(t.path, t.source, offset),
-                             "template: unknown partial '" + name + "'");
+          diagnostics->error(locate(t.path, t.source, offset), msg("template: unknown partial '{1}'", name));
         }
         ok = false;
       } else if (seen.insert(&it->second).second) {
@@ -284,7 +282,7 @@ bool render_compiled(mustache::mustache& compiled, const Template& tmpl,
                      std::size_t section_bytes, std::string* markup, Diagnostics* diagnostics) {
   if (!compiled.is_valid()) {
     diagnostics->error(locate(tmpl.path, tmpl.source, offset_of(compiled.error_message())),
-                       "template: " + without_offset(compiled.error_message()));
+                       msg("template: {1}", without_offset(compiled.error_message())));
     return false;
   }
   StrictContext strict(&context, &partial_data, stack_position(), section_bytes);
@@ -294,10 +292,9 @@ bool render_compiled(mustache::mustache& compiled, const Template& tmpl,
   if (strict.stopped() == StrictContext::Stop::kSteps ||
       strict.stopped() == StrictContext::Stop::kSize) {
     diagnostics->error(tmpl.path,
-                       "template: the document grows without end (more than " +
-                           std::to_string(kMaxSteps) + " lookups and repetitions, or " +
-                           std::to_string(kMaxMarkupBytes >> 20) +
-                           " MB of markup): are sections over lists nested in one another?");
+                       msg("template: the document grows without end (more than {1} lookups and "
+                           "repetitions, or {2} MB of markup): are sections over lists nested in one another?",
+                           kMaxSteps, kMaxMarkupBytes >> 20));
     return false;
   }
   if (strict.stopped() != StrictContext::Stop::kNo) {
@@ -316,16 +313,16 @@ bool render_compiled(mustache::mustache& compiled, const Template& tmpl,
     std::size_t at = name.empty() ? std::string::npos : find_tag(where->source, name, ">");
     diagnostics->error(locate(where->path, where->source, at == std::string::npos ? 0 : at),
                        name.empty()
-                           ? std::string("template: sections nested too deep")
-                           : "template: partial '" + name +
-                                 "' includes itself without end (nested too deep, or included "
-                                 "more than " + std::to_string(kMaxPartialInclusions) + " times)");
+                           ? msg("template: sections nested too deep")
+                           : msg("template: partial '{1}' includes itself without end (nested too deep, "
+                                 "or included more than {2} times)",
+                                 name, kMaxPartialInclusions));
     return false;
   }
   if (!compiled.is_valid()) {
     // A syntax error inside a partial that the static check could not see
     // (one named through changed delimiters).
-    diagnostics->error(tmpl.path, "template: " + compiled.error_message());
+    diagnostics->error(tmpl.path, msg("template: {1}", compiled.error_message()));
     return false;
   }
   bool ok = true;
@@ -333,14 +330,14 @@ bool render_compiled(mustache::mustache& compiled, const Template& tmpl,
     const Template& where = owner(tmpl, partials, name, "#^/&{ ");
     std::size_t at = find_tag(where.source, name, "#^/&{ ");
     diagnostics->error(locate(where.path, where.source, at == std::string::npos ? 0 : at),
-                       "template: unknown field '" + name + "' (see templates/README.md)");
+                       msg("template: unknown field '{1}' (see templates/README.md)", name));
     ok = false;
   }
   for (const std::string& name : strict.missing_partials()) {
     const Template& where = owner(tmpl, partials, name, ">");
     std::size_t at = find_tag(where.source, name, ">");
     diagnostics->error(locate(where.path, where.source, at == std::string::npos ? 0 : at),
-                       "template: unknown partial '" + name + "'");
+                       msg("template: unknown partial '{1}'", name));
     ok = false;
   }
   if (ok) *markup = std::move(out);

@@ -6,9 +6,23 @@ namespace vanban::text {
 
 namespace {
 
-constexpr const char* kMonthNames[12] = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
+// Messages, so that a translation says "tháng 2", not "February".
+Message month_name(int month) {
+  switch (month) {
+    case 1: return msg("January");
+    case 2: return msg("February");
+    case 3: return msg("March");
+    case 4: return msg("April");
+    case 5: return msg("May");
+    case 6: return msg("June");
+    case 7: return msg("July");
+    case 8: return msg("August");
+    case 9: return msg("September");
+    case 10: return msg("October");
+    case 11: return msg("November");
+    default: return msg("December");
+  }
+}
 
 bool is_leap(int year) {
   return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -43,12 +57,11 @@ int field(std::string_view s, std::size_t begin, std::size_t n) {
   return v;
 }
 
-bool fail(std::string* error, std::string message) {
+bool fail(Message* error, Message message) {
   if (error) *error = std::move(message);
   return false;
 }
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 std::string two_digits(int n) {
   std::string out = n < 10 ? "0" : "";
@@ -64,25 +77,23 @@ std::string decree_month(int month) {
 
 }  // namespace
 
-bool parse_iso_date(std::string_view s, Date* date, std::string* error) {
+bool parse_iso_date(std::string_view s, Date* date, Message* error) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') {
-    return fail(error, quoted(s) + " is not an ISO date (expected YYYY-MM-DD)");
+    return fail(error, msg("'{1}' is not an ISO date (expected YYYY-MM-DD)", s));
   }
   const int year = field(s, 0, 4), month = field(s, 5, 2), day = field(s, 8, 2);
   if (year < 0 || month < 0 || day < 0) {
-    return fail(error, quoted(s) + " is not an ISO date (expected YYYY-MM-DD)");
+    return fail(error, msg("'{1}' is not an ISO date (expected YYYY-MM-DD)", s));
   }
-  if (year == 0) return fail(error, quoted(s) + " is not a date: there is no year 0");
+  if (year == 0) return fail(error, msg("'{1}' is not a date: there is no year 0", s));
   if (month < 1 || month > 12) {
-    return fail(error, quoted(s) + " is not a date: there is no month " +
-                           std::to_string(month));
+    return fail(error, msg("'{1}' is not a date: there is no month {2}", s, month));
   }
-  if (day == 0) return fail(error, quoted(s) + " is not a date: there is no day 0");
+  if (day == 0) return fail(error, msg("'{1}' is not a date: there is no day 0", s));
   const int days = days_in_month(year, month);
   if (day > days) {
-    return fail(error, quoted(s) + " is not a date: " + kMonthNames[month - 1] + " " +
-                           std::to_string(year) + " has " + std::to_string(days) +
-                           " days");
+    return fail(error, nest(msg("'{1}' is not a date: {2} {3} has {4} days", s, "", year, days), 2,
+                            month_name(month)));
   }
   date->year = year;
   date->month = month;
@@ -90,21 +101,37 @@ bool parse_iso_date(std::string_view s, Date* date, std::string* error) {
   return true;
 }
 
-bool parse_clock_time(std::string_view s, ClockTime* time, std::string* error) {
+bool parse_iso_date(std::string_view s, Date* date, std::string* error) {
+  return with_english_reason(error, [&](Message* why) { return parse_iso_date(s, date, why); });
+}
+
+bool parse_iso_date(std::string_view s, Date* date, std::nullptr_t) {
+  return parse_iso_date(s, date, static_cast<Message*>(nullptr));
+}
+
+bool parse_clock_time(std::string_view s, ClockTime* time, Message* error) {
   const int hour = s.size() == 5 && s[2] == ':' ? field(s, 0, 2) : -1;
   const int minute = hour >= 0 ? field(s, 3, 2) : -1;
   if (hour < 0 || minute < 0) {
-    return fail(error, quoted(s) + " is not a time (expected HH:MM, such as 08:30)");
+    return fail(error, msg("'{1}' is not a time (expected HH:MM, such as 08:30)", s));
   }
   if (hour > 23) {
-    return fail(error, quoted(s) + " is not a time: hours run from 00 to 23");
+    return fail(error, msg("'{1}' is not a time: hours run from 00 to 23", s));
   }
   if (minute > 59) {
-    return fail(error, quoted(s) + " is not a time: minutes run from 00 to 59");
+    return fail(error, msg("'{1}' is not a time: minutes run from 00 to 59", s));
   }
   time->hour = hour;
   time->minute = minute;
   return true;
+}
+
+bool parse_clock_time(std::string_view s, ClockTime* time, std::string* error) {
+  return with_english_reason(error, [&](Message* why) { return parse_clock_time(s, time, why); });
+}
+
+bool parse_clock_time(std::string_view s, ClockTime* time, std::nullptr_t) {
+  return parse_clock_time(s, time, static_cast<Message*>(nullptr));
 }
 
 std::string format_date_short(const Date& d) {

@@ -2,8 +2,11 @@
 #ifndef VANBAN_TEXT_DATE_H_
 #define VANBAN_TEXT_DATE_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+
+#include "base/diagnostic.h"
 
 namespace vanban::text {
 
@@ -23,10 +26,15 @@ struct ClockTime {
 // On failure *error, if given, says why in English for the diagnostic:
 // "'2023-02-30' is not a date: February 2023 has 28 days",
 // "'13/6/2023' is not an ISO date (expected YYYY-MM-DD)".
+// The Message form is for a translation; the string form is its English.
+bool parse_iso_date(std::string_view s, Date* date, Message* error);
 bool parse_iso_date(std::string_view s, Date* date, std::string* error);
+bool parse_iso_date(std::string_view s, Date* date, std::nullptr_t);
 
 // Parses "HH:MM" (24-hour clock, two digits each: "8:30" fails).
+bool parse_clock_time(std::string_view s, ClockTime* time, Message* error);
 bool parse_clock_time(std::string_view s, ClockTime* time, std::string* error);
+bool parse_clock_time(std::string_view s, ClockTime* time, std::nullptr_t);
 
 // "13/6": the short form news articles use.
 std::string format_date_short(const Date& d);

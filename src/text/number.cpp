@@ -19,41 +19,41 @@ constexpr int kMaxSignificantDigits = 15;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-bool fail(std::string* error, std::string_view s, std::string_view why) {
-  if (error) *error = "'" + std::string(s) + "' is not a number: " + std::string(why);
+bool fail(Message* error, std::string_view s, Message why) {
+  if (error) *error = nest(msg("'{1}' is not a number: {2}", s, ""), 2, std::move(why));
   return false;
 }
 
 // Explains a rejected number; the common mistakes get a specific hint.
-bool explain(std::string_view s, std::string* error) {
-  if (s.empty()) return fail(error, s, "it is empty");
+bool explain(std::string_view s, Message* error) {
+  if (s.empty()) return fail(error, s, msg("it is empty"));
   const std::size_t commas = std::count(s.begin(), s.end(), ',');
   const std::size_t dots = std::count(s.begin(), s.end(), '.');
   if (commas == 1 && dots == 0) {
     std::string fixed(s);
     fixed[fixed.find(',')] = '.';
-    return fail(error, s, "write the decimal point as '.' (" + fixed + ")");
+    return fail(error, s, msg("write the decimal point as '.' ({1})", fixed));
   }
   if (commas > 0 || dots > 1) {
-    return fail(error, s, "write it without thousands separators, with '.' before the "
-                          "fraction (1234567.5)");
+    return fail(error, s, msg("write it without thousands separators, with '.' before the "
+                              "fraction (1234567.5)"));
   }
   for (char c : s) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      return fail(error, s, "it contains white space");
+      return fail(error, s, msg("it contains white space"));
     }
   }
   if (s.find_first_of("eE") != std::string_view::npos &&
       s.find_first_of("0123456789") != std::string_view::npos) {
-    return fail(error, s, "write it out without an exponent");
+    return fail(error, s, msg("write it out without an exponent"));
   }
-  return fail(error, s, "expected digits with an optional sign and '.' fraction, "
-                        "such as -58.5");
+  return fail(error, s, msg("expected digits with an optional sign and '.' fraction, "
+                            "such as -58.5"));
 }
 
 }  // namespace
 
-bool parse_decimal(std::string_view s, Decimal* number, std::string* error) {
+bool parse_decimal(std::string_view s, Decimal* number, Message* error) {
   std::size_t i = 0;
   if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
   const std::size_t int_begin = i;
@@ -78,7 +78,7 @@ bool parse_decimal(std::string_view s, Decimal* number, std::string* error) {
     ++significant;
   }
   if (significant > kMaxSignificantDigits) {
-    return fail(error, s, "more than 15 significant digits cannot be kept exactly");
+    return fail(error, s, msg("more than 15 significant digits cannot be kept exactly"));
   }
 
   // from_chars, unlike strtod, ignores the C locale's decimal point. It
@@ -90,6 +90,14 @@ bool parse_decimal(std::string_view s, Decimal* number, std::string* error) {
   number->value = value == 0 ? 0.0 : value;  // No "-0" in a document.
   number->fraction_digits = static_cast<int>(frac_end - frac_begin);
   return true;
+}
+
+bool parse_decimal(std::string_view s, Decimal* number, std::string* error) {
+  return with_english_reason(error, [&](Message* why) { return parse_decimal(s, number, why); });
+}
+
+bool parse_decimal(std::string_view s, Decimal* number, std::nullptr_t) {
+  return parse_decimal(s, number, static_cast<Message*>(nullptr));
 }
 
 struct NumberFormatter::Impl {

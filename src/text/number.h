@@ -2,9 +2,12 @@
 #ifndef VANBAN_TEXT_NUMBER_H_
 #define VANBAN_TEXT_NUMBER_H_
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
+
+#include "base/diagnostic.h"
 
 namespace vanban::text {
 
@@ -17,7 +20,10 @@ struct Decimal {
 
 // Accepts an optional sign, digits, and an optional '.' with digits.
 // Rejects "58,5", "1e3", "", " 5", "NaN". On failure *error says why.
+// The Message form is for a translation; the string form is its English.
+bool parse_decimal(std::string_view s, Decimal* number, Message* error);
 bool parse_decimal(std::string_view s, Decimal* number, std::string* error);
+bool parse_decimal(std::string_view s, Decimal* number, std::nullptr_t);
 
 // Formats with ICU's "vi" locale. Not thread-safe: one per thread.
 class NumberFormatter {

@@ -77,7 +77,7 @@ class JsonFormat : public formats::Format {
     try {
       *bytes = item.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
     } catch (const std::exception& e) {
-      diagnostics->error(input.name, std::string("cannot write the JSON: ") + e.what());
+      diagnostics->error(input.name, msg("cannot write the JSON: {1}", e.what()));
       return false;
     }
     return true;

@@ -32,18 +32,18 @@ int components(HPDF_Image image) {
 
 }  // namespace
 
-bool flatten_alpha(HPDF_Doc doc, HPDF_Image image, std::string* error) {
+bool flatten_alpha(HPDF_Doc doc, HPDF_Image image, Message* error) {
   auto* mask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(image, "SMask", HPDF_OCLASS_DICT));
   if (mask == nullptr) return true;
   const int n = components(image);
   if (n == 0) {
-    *error = "a PNG with transparency and a colour palette (save it as RGB without alpha)";
+    *error = msg("a PNG with transparency and a colour palette (save it as RGB without alpha)");
     return false;
   }
   std::string samples, alpha;
   if (!read_all(image->stream, &samples) || !read_all(mask->stream, &alpha) ||
       samples.size() != alpha.size() * n) {
-    *error = "a PNG whose transparency does not match its pixels";
+    *error = msg("a PNG whose transparency does not match its pixels");
     return false;
   }
   for (std::size_t i = 0; i < samples.size(); ++i) {

@@ -8,12 +8,14 @@
 
 #include <string>
 
+#include "base/diagnostic.h"
+
 namespace vanban::pdf {
 
 // Composites `image`'s colours over white by its /SMask and drops the mask;
 // does nothing to an image without one. Returns false and sets *error for
 // an image it cannot flatten (a palette image: its samples are indices).
-bool flatten_alpha(HPDF_Doc doc, HPDF_Image image, std::string* error);
+bool flatten_alpha(HPDF_Doc doc, HPDF_Image image, Message* error);
 
 }  // namespace vanban::pdf
 

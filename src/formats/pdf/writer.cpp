@@ -126,12 +126,12 @@ class ImageCache {
 
   // Why an image could not be used, for a diagnostic (libharu's own
   // failures are in the document's error state).
-  const std::string& error() const { return error_; }
+  const Message& error() const { return error_; }
 
  private:
   HPDF_Doc doc_;
   bool opaque_;
-  std::string error_;
+  Message error_;
   std::map<const std::string*, HPDF_Image> by_data_;
 };
 
@@ -183,7 +183,7 @@ bool write_pdf(const layout::LaidOutDocument& document, const FontSet& fonts,
   HpdfDocument pdf;
   HPDF_Doc doc = pdf.get();
   if (!pdf.ok()) {
-    diagnostics->error(name, "cannot make the PDF: " + pdf.error());
+    diagnostics->error(name, msg("cannot make the PDF: {1}", pdf.error()));
     return false;
   }
   HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
@@ -196,8 +196,8 @@ bool write_pdf(const layout::LaidOutDocument& document, const FontSet& fonts,
     std::string why;
     const std::string* profile = options.srgb ? options.srgb->get(&why) : nullptr;
     if (profile == nullptr) {
-      diagnostics->error(name, "cannot make a PDF/A: " +
-                                   (options.srgb ? why : std::string("no sRGB profile given")));
+      diagnostics->error(name, options.srgb ? msg("cannot make a PDF/A: {1}", why)
+                                            : msg("cannot make a PDF/A: no sRGB profile given"));
       return false;
     }
     const std::string xmp = xmp_packet(fields);
@@ -212,7 +212,7 @@ bool write_pdf(const layout::LaidOutDocument& document, const FontSet& fonts,
   // Two passes: the fonts must know every character before the first CID
   // is written, so that CIDs follow code point order (see font_embedder.h).
   if (options.font_files == nullptr) {
-    diagnostics->error(name, "cannot make the PDF: no font file cache given");
+    diagnostics->error(name, msg("cannot make the PDF: no font file cache given"));
     return false;
   }
   FontFileCache& files = *options.font_files;
@@ -222,7 +222,7 @@ bool write_pdf(const layout::LaidOutDocument& document, const FontSet& fonts,
   }
   std::string why;
   if (!embedder.embed(doc, &why)) {
-    diagnostics->error(name, "cannot embed the fonts: " + why);
+    diagnostics->error(name, msg("cannot embed the fonts: {1}", why));
     return false;
   }
   ImageCache images(doc, options.pdfa);
@@ -230,18 +230,18 @@ bool write_pdf(const layout::LaidOutDocument& document, const FontSet& fonts,
     if (!pdf.ok()) break;
     draw_page(doc, page, document.width, document.height, embedder, &images, &id);
   }
-  if (!images.error().empty()) {
-    diagnostics->error(name, "cannot embed a photo in a PDF/A-1b: " + images.error());
+  if (!images.error().id.empty()) {
+    diagnostics->error(name, nest(msg("cannot embed a photo in a PDF/A-1b: {1}", ""), 1, images.error()));
     return false;
   }
   id.write(doc);
   if (pdf.ok()) HPDF_SaveToStream(doc);
   if (!pdf.ok()) {
-    diagnostics->error(name, "cannot make the PDF: " + pdf.error());
+    diagnostics->error(name, msg("cannot make the PDF: {1}", pdf.error()));
     return false;
   }
   if (!read_back(doc, bytes) || !pdf.ok()) {
-    diagnostics->error(name, "cannot read the PDF back from libharu: " + pdf.error());
+    diagnostics->error(name, msg("cannot read the PDF back from libharu: {1}", pdf.error()));
     return false;
   }
   return true;

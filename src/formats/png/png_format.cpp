@@ -36,13 +36,14 @@ class PngFormat : public formats::Format {
     ChildResult child;
     std::string why;
     if (!run_child(argv, pdf, &child, &why)) {
-      diagnostics->error(input.name, "cannot make the PNG (poppler-utils' pdftoppm): " + why);
+      diagnostics->error(input.name, msg("cannot make the PNG (poppler-utils' pdftoppm): {1}", why));
       return false;
     }
     if (child.status != 0 || child.out.compare(0, 8, kPngSignature, 8) != 0) {
       std::string said = child.err.substr(0, child.err.find('\n'));
-      diagnostics->error(input.name, "cannot make the PNG: pdftoppm failed (status " +
-                                         std::to_string(child.status) + (said.empty() ? "" : ": " + said) + ")");
+      diagnostics->error(input.name, said.empty() ? msg("cannot make the PNG: pdftoppm failed (status {1})", child.status)
+                                                  : msg("cannot make the PNG: pdftoppm failed (status {1}: {2})",
+                                                        child.status, said));
       return false;
     }
     *bytes = std::move(child.out);
