@@ -8,6 +8,11 @@ and the page pixels read back from pdftoppm's PPM.
       as stored, with an APP1 Exif block (Orientation, a Make, a GPS-like
       description) and a COM comment, which must not reach the PDF
   photo_tool.py big OUT W H                   a textured 8-bit RGB JPEG
+  photo_tool.py solid OUT W H R G B [ICC]    one colour, as .ppm, .png (the
+      profile as iCCP), .tif (uncompressed, the profile as tag 34675),
+      .bmp (24-bit) or .gif (one palette colour)
+  photo_tool.py dominant PPM                 'R G B N': the commonest colour
+      that is not near white, and how many pixels have it
   photo_tool.py where PPM                     'RED_Y BLUE_Y BOX_W BOX_H':
       mean rows of red and blue pixels, and the box both fill
 """
@@ -90,6 +95,99 @@ def big(path, w, h):
         f.write(data[:2] + exif(1) + comment() + data[2:])
 
 
+def solid(path, w, h, rgb, icc_path):
+    icc = open(icc_path, "rb").read() if icc_path else b""
+    pixel = bytes(rgb)
+    if path.endswith(".ppm"):
+        data = b"P6 %d %d 255\n" % (w, h) + pixel * (w * h)
+    elif path.endswith(".png"):
+        def chunk(kind, body):
+            return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        rows = b"".join(b"\x00" + pixel * w for _ in range(h))
+        data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+        if icc:
+            data += chunk(b"iCCP", b"test\0\0" + zlib.compress(icc))
+        data += chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    elif path.endswith(".tif"):
+        pixels = pixel * (w * h)
+        tags = [(256, 4, 1, w), (257, 4, 1, h), (258, 3, 3, None), (259, 3, 1, 1), (262, 3, 1, 2),
+                (273, 4, 1, None), (277, 3, 1, 3), (278, 4, 1, h), (279, 4, 1, len(pixels))]
+        if icc:
+            tags.append((34675, 7, len(icc), None))
+        ifd_size = 2 + 12 * len(tags) + 4
+        extra_at = 8 + ifd_size
+        bits_at, icc_at = extra_at, extra_at + 6
+        pixels_at = icc_at + len(icc)
+        ifd = struct.pack("<H", len(tags))
+        for tag, kind, count, value in tags:
+            if tag == 258:
+                value = bits_at
+            elif tag == 273:
+                value = pixels_at
+            elif tag == 34675:
+                value = icc_at
+            if kind == 3 and count == 1:
+                ifd += struct.pack("<HHIHH", tag, kind, count, value, 0)
+            else:
+                ifd += struct.pack("<HHII", tag, kind, count, value)
+        ifd += struct.pack("<I", 0)
+        data = b"II*\0" + struct.pack("<I", 8) + ifd + struct.pack("<HHH", 8, 8, 8) + icc + pixels
+    elif path.endswith(".bmp"):
+        stride = (w * 3 + 3) // 4 * 4
+        row = bytes(rgb[::-1]) * w + b"\0" * (stride - w * 3)
+        size = 54 + stride * h
+        data = (b"BM" + struct.pack("<IHHI", size, 0, 0, 54) +
+                struct.pack("<IiiHHIIiiII", 40, w, h, 1, 24, 0, stride * h, 2835, 2835, 0, 0) + row * h)
+    elif path.endswith(".gif"):
+        # One frame, a two-colour table, LZW codes written by hand: a clear
+        # code, then every pixel index 0 (a literal each, code size 2: 3
+        # bits, with a clear code often enough that codes never widen).
+        bits, nbits = 0, 0
+        out = bytearray()
+        def put(code, width=3):
+            nonlocal bits, nbits
+            bits |= code << nbits
+            nbits += width
+            while nbits >= 8:
+                out.append(bits & 0xFF)
+                bits >>= 8
+                nbits -= 8
+        count = 0
+        put(4)
+        for _ in range(w * h):
+            put(0)
+            count += 1
+            if count == 2:
+                put(4)
+                count = 0
+        put(5)
+        if nbits:
+            out.append(bits & 0xFF)
+        blocks = b"".join(bytes([len(out[i:i + 255])]) + bytes(out[i:i + 255]) for i in range(0, len(out), 255))
+        data = (b"GIF89a" + struct.pack("<HHBBB", w, h, 0x80, 0, 0) + pixel + b"\xff\xff\xff" +
+                b"," + struct.pack("<HHHHB", 0, 0, w, h, 0) + b"\x02" + blocks + b"\x00;")
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+def dominant(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    parts = data.split(maxsplit=4)
+    pixels = parts[4]
+    counts = {}
+    for i in range(0, len(pixels) - 2, 3):
+        p = pixels[i:i + 3]
+        if min(p) > 235:
+            continue
+        counts[p] = counts.get(p, 0) + 1
+    if not counts:
+        print("-1 -1 -1 0")
+        return
+    best = max(counts, key=counts.get)
+    print("%d %d %d %d" % (best[0], best[1], best[2], counts[best]))
+
+
 def where(path):
     with open(path, "rb") as f:
         data = f.read()
@@ -118,7 +216,7 @@ def where(path):
 
 if __name__ == "__main__":
     cmd, out = sys.argv[1], sys.argv[2]
-    if cmd != "where":
+    if cmd not in ("where", "dominant"):
         os.makedirs(os.path.dirname(out) or ".", exist_ok=True)
     if cmd == "png":
         png(out, int(sys.argv[3]), int(sys.argv[4]), sys.argv[5] if len(sys.argv) > 5 else "halves")
@@ -128,3 +226,8 @@ if __name__ == "__main__":
         big(out, int(sys.argv[3]), int(sys.argv[4]))
     elif cmd == "where":
         where(out)
+    elif cmd == "solid":
+        solid(out, int(sys.argv[3]), int(sys.argv[4]), [int(v) for v in sys.argv[5:8]],
+              sys.argv[8] if len(sys.argv) > 8 else "")
+    elif cmd == "dominant":
+        dominant(out)
