@@ -11,6 +11,10 @@ and the page pixels read back from pdftoppm's PPM.
   photo_tool.py solid OUT W H R G B [ICC]    one colour, as .ppm, .png (the
       profile as iCCP), .tif (uncompressed, the profile as tag 34675),
       .bmp (24-bit) or .gif (one palette colour)
+  photo_tool.py diagram OUT.png W H          a chart: white, five flat colours,
+      black grid lines two pixels wide
+  photo_tool.py scan OUT.png W H [bw]        a scanned page: lines of dark
+      strokes on paper with the scanner's grey noise; bw: thresholded to two
   photo_tool.py dominant PPM                 'R G B N': the commonest colour
       that is not near white, and how many pixels have it
   photo_tool.py where PPM                     'RED_Y BLUE_Y BOX_W BOX_H':
@@ -170,6 +174,62 @@ def solid(path, w, h, rgb, icc_path):
         f.write(data)
 
 
+def write_png(path, w, h, rows):
+    def chunk(kind, body):
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    data = b"".join(b"\x00" + r for r in rows)
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) +
+                chunk(b"IDAT", zlib.compress(data)) + chunk(b"IEND", b""))
+
+
+def diagram(path, w, h):
+    colours = [b"\x1f\x77\xb4", b"\xff\x7f\x0e", b"\x2c\xa0\x2c", b"\xd6\x27\x28", b"\x94\x67\xbd"]
+    rows = []
+    bars = 5
+    for y in range(h):
+        row = bytearray(b"\xff" * (w * 3))
+        for i in range(bars):
+            top = h - (i + 2) * h // (bars + 2)
+            if y >= top:
+                x0, x1 = (2 * i + 1) * w // (2 * bars + 1), (2 * i + 2) * w // (2 * bars + 1)
+                row[x0 * 3:x1 * 3] = colours[i] * (x1 - x0)
+        if y % (h // 10) < 2:
+            row = bytearray(b"\x00" * (w * 3))
+        for x in range(0, w, w // 10):
+            row[x * 3:(x + 2) * 3] = b"\x00" * 6
+        rows.append(bytes(row))
+    write_png(path, w, h, rows)
+
+
+def scan(path, w, h, bw):
+    import random
+    rnd = random.Random(7)
+    rows = []
+    line_h = max(8, h // 40)
+    for y in range(h):
+        in_text = (y // line_h) % 2 == 1 and y % line_h > 1
+        row = bytearray()
+        x = 0
+        while x < w:
+            word = rnd.randint(w // 80, w // 20) if in_text else w
+            gap = rnd.randint(w // 200 + 1, w // 60 + 2)
+            for i in range(min(word, w - x)):
+                ink = in_text and (i * 7 + y * 3) % 11 < 5
+                v = rnd.randint(20, 70) if ink else rnd.randint(232, 250)
+                if bw:
+                    v = 0 if v < 128 else 255
+                row += bytes((v, v, v))
+            x += word
+            if in_text:
+                for _ in range(min(gap, w - x)):
+                    v = 255 if bw else rnd.randint(232, 250)
+                    row += bytes((v, v, v))
+                x += gap
+        rows.append(bytes(row[:w * 3]))
+    write_png(path, w, h, rows)
+
+
 def dominant(path):
     with open(path, "rb") as f:
         data = f.read()
@@ -229,5 +289,9 @@ if __name__ == "__main__":
     elif cmd == "solid":
         solid(out, int(sys.argv[3]), int(sys.argv[4]), [int(v) for v in sys.argv[5:8]],
               sys.argv[8] if len(sys.argv) > 8 else "")
+    elif cmd == "diagram":
+        diagram(out, int(sys.argv[3]), int(sys.argv[4]))
+    elif cmd == "scan":
+        scan(out, int(sys.argv[3]), int(sys.argv[4]), len(sys.argv) > 5 and sys.argv[5] == "bw")
     elif cmd == "dominant":
         dominant(out)

@@ -364,6 +364,9 @@ TEST_CASE("photos: an Adobe RGB or Display P3 photo prints in its own colours, c
       {"WebP, Display P3 in ICCP", "p3.webp", dir / "p3.icc",
        tool() + " solid " + shell_quote(in + "/p3w.png") + " 900 600 " + values + " " + shell_quote(dir / "p3.icc") +
            " && cwebp -quiet -q 95 -metadata icc " + shell_quote(in + "/p3w.png") + " -o " + shell_quote(in + "/p3.webp")},
+      {"HEIC, Display P3 in its colr box", "p3.heic", dir / "p3.icc",
+       tool() + " solid " + shell_quote(in + "/p3h.png") + " 900 600 " + values + " " + shell_quote(dir / "p3.icc") +
+           " && heif-enc -q 95 " + shell_quote(in + "/p3h.png") + " -o " + shell_quote(in + "/p3.heic") + " >/dev/null"},
       {"TIFF, Adobe RGB in its ICC tag", "adobe.tif", dir / "adobe.icc",
        tool() + " solid " + shell_quote(in + "/adobe.tif") + " 900 600 " + values + " " + shell_quote(dir / "adobe.icc")},
   };
@@ -418,5 +421,80 @@ TEST_CASE("photos: GIF, BMP and TIFF are read") {
     const Rgb seen = photo_colour(dir, dir / kNewsPdf);
     INFO("seen " << seen.r << " " << seen.g << " " << seen.b);
     CHECK(distance(seen, Rgb{30, 90, 160}) <= 3);
+  }
+}
+
+TEST_CASE("photos: a tiny photo is used, with a warning at its <photo src>") {
+  TempDir dir;
+  make("png " + shell_quote(dir / "in/tiny.png") + " 120 90");
+  Result r = render_news(dir, "  <photo src=\"tiny.png\">Nhỏ.</photo>\n");
+  INFO(r.err);
+  CHECK(r.status == 0);
+  CHECK(std::filesystem::exists(dir / kNewsPdf));
+  const std::string xml = testing::read_file(dir / "in/session.xml");
+  const int line = 1 + static_cast<int>(std::count(xml.begin(), xml.begin() + xml.find("<photo"), '\n'));
+  CHECK(contains(r.err, "session.xml:" + std::to_string(line) + ":"));
+  CHECK(contains(r.err, "warning: "));
+  CHECK(contains(r.err, "120x90 pixels"));
+  CHECK(contains(r.err, "under 72"));
+
+  SECTION("a photo with pixels enough has none") {
+    TempDir big;
+    make("png " + shell_quote(big / "in/ok.png") + " 2000 1500");
+    Result ok = render_news(big, "  <photo src=\"ok.png\">Đủ.</photo>\n");
+    INFO(ok.err);
+    CHECK(ok.status == 0);
+    CHECK_FALSE(contains(ok.err, "warning"));
+  }
+}
+
+TEST_CASE("photos: a file of a format vanban does not read is named, with what to do") {
+  struct Case {
+    std::string bytes;
+    const char* named;
+  };
+  const Case cases[] = {
+      {std::string("\0\0\0\x1c" "ftypavif\0\0\0\0avifmif1", 24), "AVIF"},
+      {"8BPS\0\x01 a Photoshop file", "Photoshop"},
+      {"%PDF-1.7 a scan saved as PDF", "PDF"},
+      {"just some text", "JPEG, PNG, WebP, HEIC, GIF, BMP, TIFF"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.named);
+    TempDir dir;
+    testing::write_file(dir / "in/anh.jpg", c.bytes);
+    Result r = render_news(dir, "  <photo src=\"anh.jpg\">Ảnh.</photo>\n");
+    INFO(r.err);
+    CHECK(r.status != 0);
+    CHECK(contains(r.err, "anh.jpg"));
+    CHECK(contains(r.err, c.named));
+    CHECK(contains(r.err, "save it as JPEG"));
+  }
+}
+
+TEST_CASE("photos: a diagram or a black-and-white scan is kept lossless, a photo or a grey scan as JPEG") {
+  struct Case {
+    const char* make;
+    const char* file;
+    const char* encoding;  // pdfimages -list's "enc" column
+  };
+  const Case cases[] = {
+      {"diagram", "chart.png", " image "},
+      {"scan", "bw.png", " image "},  // made with "bw"
+      {"scan", "grey.png", " jpeg "},
+      {"big", "photo.jpg", " jpeg "},
+  };
+  for (const Case& c : cases) {
+    INFO(c.file);
+    TempDir dir;
+    const std::string size = std::string(c.make) == "scan" ? " 1240 1754" : std::string(c.make) == "big" ? " 2000 1500" : " 1600 1000";
+    make(std::string(c.make) + " " + shell_quote(dir / ("in/" + std::string(c.file))) + size +
+         (std::string(c.file) == "bw.png" ? " bw" : ""));
+    Result r = render_news(dir, "  <photo src=\"" + std::string(c.file) + "\">Hình.</photo>\n");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    Result list = testing::run("pdfimages -list " + shell_quote(dir / kNewsPdf));
+    INFO(list.out);
+    CHECK(contains(list.out, c.encoding));
   }
 }

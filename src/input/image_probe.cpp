@@ -160,7 +160,7 @@ Message unsupported_format(const std::string& d, bool photo) {
   else if (starts(d, 0, "8BPS")) what = "Photoshop (PSD)";
   else if (starts(d, 0, "<svg") || starts(d, 0, "<?xml")) what = "SVG";
   else if (starts(d, 0, "\xff\x0a") || starts(d, 4, "JXL ")) what = "JPEG XL";
-  else if (starts(d, 0, "\x00\x00\x00\x0cjP")) what = "JPEG 2000";
+  else if (d.compare(0, 6, "\0\0\0\x0cjP", 6) == 0) what = "JPEG 2000";
   if (what.empty()) {
     return msg("the file is not an image vanban reads (JPEG, PNG, WebP, HEIC, GIF, BMP, TIFF): open it in an "
                "image editor and save it as JPEG");

@@ -55,6 +55,7 @@ bool reencode_photo(const std::string& data, const ImageInfo& info, int max_widt
   Raster raster;
   if (!decode(data, info, swap ? height : width, swap ? width : height, &raster, error)) return false;
   const std::string profile = std::move(raster.icc_profile);
+  const bool few_colours = has_few_colours(raster);
   raster = orient(raster, orientation);
   raster = downscale(raster, width, height);
   // After downscaling: the profile's conversion costs per pixel, and
@@ -63,7 +64,7 @@ bool reencode_photo(const std::string& data, const ImageInfo& info, int max_widt
   if (!write_jpeg(raster, kPhotoJpegQuality, encoded, error)) return false;
   out_info->format = ImageInfo::Format::kJpeg;
   std::string png;
-  if (write_palette_png(raster, &png) && png.size() <= 2 * encoded->size()) {
+  if (few_colours && write_png(raster, &png) && png.size() <= encoded->size()) {
     *encoded = std::move(png);
     out_info->format = ImageInfo::Format::kPng;
   }
