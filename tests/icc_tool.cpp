@@ -1,10 +1,11 @@
 // Colour profiles and pictures for the photo colour tests, made at test
 // time with LittleCMS and libjpeg, never with vanban's own code:
 //
-//   icc_tool profile adobe|p3|cmyk OUT.icc
+//   icc_tool profile adobe|p3|cmyk|cmyk-small OUT.icc
 //       Adobe RGB (1998) and Display P3 from their primaries; a CMYK
 //       profile whose inks are not the naive formula's (cyan absorbs some
-//       green and blue, as real ink does), as a CLUT
+//       green and blue, as real ink does), as a CLUT of 9 points a side
+//       (cmyk-small: 3, a 3 KB profile for fuzzing seeds)
 //   icc_tool cmyk-jpeg OUT.jpg PROFILE.icc C M Y K
 //       a 240x160 JPEG of one CMYK colour (0-255 ink), stored inverted as
 //       Photoshop does, the profile embedded
@@ -68,7 +69,7 @@ int sample(const cmsUInt16Number in[], cmsUInt16Number out[], void* cargo) {
   return 1;
 }
 
-cmsHPROFILE cmyk_profile() {
+cmsHPROFILE cmyk_profile(cmsUInt32Number grid) {
   cmsHPROFILE p = cmsCreateProfilePlaceholder(nullptr);
   cmsSetProfileVersion(p, 4.3);
   cmsSetDeviceClass(p, cmsSigOutputClass);
@@ -77,7 +78,7 @@ cmsHPROFILE cmyk_profile() {
   cmsHPROFILE srgb = cmsCreate_sRGBProfile(), lab = cmsCreateLab4Profile(nullptr);
   Cargo cargo{cmsCreateTransform(srgb, TYPE_RGB_DBL, lab, TYPE_Lab_DBL, INTENT_RELATIVE_COLORIMETRIC, 0)};
   cmsPipeline* to_lab = cmsPipelineAlloc(nullptr, 4, 3);
-  cmsStage* clut = cmsStageAllocCLut16bit(nullptr, 9, 4, 3, nullptr);
+  cmsStage* clut = cmsStageAllocCLut16bit(nullptr, grid, 4, 3, nullptr);
   cmsStageSampleCLut16bit(clut, sample, &cargo, 0);
   // A curves, CLUT, B curves: the lutAtoBType layout a v4 profile stores.
   cmsPipelineInsertStage(to_lab, cmsAT_END, cmsStageAllocToneCurves(nullptr, 4, nullptr));
@@ -159,8 +160,8 @@ int main(int argc, char** argv) {
       const cmsFloat64Number srgb[5] = {2.4, 1.0 / 1.055, 0.055 / 1.055, 1.0 / 12.92, 0.04045};
       ok = save(rgb_profile({{0.680, 0.320, 1}, {0.265, 0.690, 1}, {0.150, 0.060, 1}},
                             cmsBuildParametricToneCurve(nullptr, 4, srgb), "Display P3 test"), argv[3]);
-    } else if (which == "cmyk") {
-      ok = save(cmyk_profile(), argv[3]);
+    } else if (which == "cmyk" || which == "cmyk-small") {
+      ok = save(cmyk_profile(which == "cmyk" ? 9 : 3), argv[3]);
     }
     return ok ? 0 : fail("cannot make the profile");
   }

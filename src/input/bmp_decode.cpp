@@ -78,7 +78,7 @@ bool decode_bmp(const std::string& d, Raster* out, Message* error) {
   }
   const long long rows = std::llabs(h.height);
   if (h.width * rows > kMaxPixels) {
-    *error = msg("it has {1}x{2} pixels, more than {3} million", h.width, rows, kMaxPixels / 1'000'000);
+    *error = msg("it has {1}x{2} pixels, more than {3} million: save it smaller", h.width, rows, kMaxPixels / 1'000'000);
     return false;
   }
   const bool fields = h.compression == 3 || h.compression == 6;

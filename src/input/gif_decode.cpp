@@ -123,7 +123,7 @@ bool decode_gif(const std::string& gif, Raster* out, Message* error) {
     return false;
   }
   if (static_cast<long long>(f->Image.Width) * f->Image.Height > kMaxPixels) {
-    *error = msg("it has {1}x{2} pixels, more than {3} million", f->Image.Width, f->Image.Height, kMaxPixels / 1'000'000);
+    *error = msg("it has {1}x{2} pixels, more than {3} million: save it smaller", f->Image.Width, f->Image.Height, kMaxPixels / 1'000'000);
     return false;
   }
   std::vector<GifPixelType> indices;

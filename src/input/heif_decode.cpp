@@ -89,7 +89,7 @@ bool decode_heif(const std::string& heif, Raster* out, Message* error) {
   }
   const int w = heif_image_handle_get_width(handle.get()), h = heif_image_handle_get_height(handle.get());
   if (static_cast<long long>(w) * h > kMaxPixels) {
-    *error = msg("it has {1}x{2} pixels, more than {3} million", w, h, kMaxPixels / 1'000'000);
+    *error = msg("it has {1}x{2} pixels, more than {3} million: save it smaller", w, h, kMaxPixels / 1'000'000);
     return false;
   }
   const bool alpha = heif_image_handle_has_alpha_channel(handle.get());

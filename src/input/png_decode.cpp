@@ -87,7 +87,7 @@ bool decode_png(const std::string& png, Raster* out, Message* error) {
   };
   if (!png_image_begin_read_from_memory(&p.image, png.data(), png.size())) return failed();
   if (static_cast<long long>(p.image.width) * p.image.height > kMaxPixels) {
-    *error = msg("it has {1}x{2} pixels, more than {3} million", p.image.width, p.image.height, kMaxPixels / 1'000'000);
+    *error = msg("it has {1}x{2} pixels, more than {3} million: save it smaller", p.image.width, p.image.height, kMaxPixels / 1'000'000);
     return false;
   }
   // RGB without alpha: libpng composites any alpha over `white`.

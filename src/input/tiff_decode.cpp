@@ -102,7 +102,7 @@ bool decode_tiff(const std::string& tiff, Raster* out, Message* error) {
     return false;
   }
   if (static_cast<long long>(w) * h > kMaxPixels || w == 0 || h == 0) {
-    *error = msg("it has {1}x{2} pixels, more than {3} million", w, h, kMaxPixels / 1'000'000);
+    *error = msg("it has {1}x{2} pixels, more than {3} million: save it smaller", w, h, kMaxPixels / 1'000'000);
     return false;
   }
   char why[1024] = "";

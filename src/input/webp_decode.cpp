@@ -44,7 +44,7 @@ bool decode_webp(const std::string& webp, Raster* out, Message* error) {
     return false;
   }
   if (static_cast<long long>(features.width) * features.height > kMaxPixels) {
-    *error = msg("it has {1}x{2} pixels, more than {3} million", features.width, features.height, kMaxPixels / 1'000'000);
+    *error = msg("it has {1}x{2} pixels, more than {3} million: save it smaller", features.width, features.height, kMaxPixels / 1'000'000);
     return false;
   }
   out->width = features.width;
