@@ -9,7 +9,7 @@ and the page pixels read back from pdftoppm's PPM.
       description) and a COM comment, which must not reach the PDF
   photo_tool.py big OUT W H                   a textured 8-bit RGB JPEG
   photo_tool.py solid OUT W H R G B [ICC]    one colour, as .ppm, .png (the
-      profile as iCCP), .tif (uncompressed, the profile as tag 34675),
+      profile as iCCP; ...16.png: 16 bits a sample), .tif (uncompressed, the profile as tag 34675),
       .bmp (24-bit) or .gif (one palette colour)
   photo_tool.py diagram OUT.png W H          a chart: white, five flat colours,
       black grid lines two pixels wide
@@ -107,8 +107,11 @@ def solid(path, w, h, rgb, icc_path):
     elif path.endswith(".png"):
         def chunk(kind, body):
             return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        depth = 16 if path.endswith("16.png") else 8  # 16 bits: each sample v * 257
+        if depth == 16:
+            pixel = bytes(b for v in rgb for b in (v, v))
         rows = b"".join(b"\x00" + pixel * w for _ in range(h))
-        data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+        data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, depth, 2, 0, 0, 0))
         if icc:
             data += chunk(b"iCCP", b"test\0\0" + zlib.compress(icc))
         data += chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
