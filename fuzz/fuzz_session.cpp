@@ -1,7 +1,10 @@
 // Bytes -> a session file -> news, conclusion and minutes as PDF bytes: the
 // whole path `vanban render` takes for one file, in memory. The input is
 // served as samples/chiem-hoa/fuzz-session.xml, so that photo paths such as
-// "photos/dai-bieu.jpg" reach the real sample photos.
+// "photos/dai-bieu.jpg" reach the real sample photos. What follows a line
+// "<!--photo-->" is served as samples/chiem-hoa/fuzz-photo, so that a seed
+// naming <photo src="fuzz-photo"> carries its own image bytes to every
+// decoder (fuzz/corpus/session/photo-*).
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -22,6 +25,7 @@ struct Setup {
   std::unique_ptr<engine::Engine> engine;
   const formats::Format* pdf = nullptr;
   const std::string session_path = fuzz::source_dir() + "/samples/chiem-hoa/fuzz-session.xml";
+  const std::string photo_path = fuzz::source_dir() + "/samples/chiem-hoa/fuzz-photo";
 
   Setup() {
     engine::EngineConfig config;
@@ -38,7 +42,11 @@ struct Setup {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static Setup* setup = new Setup();
-  setup->env.serve(setup->session_path, std::string(reinterpret_cast<const char*>(data), size));
+  const std::string bytes(reinterpret_cast<const char*>(data), size);
+  static const std::string kPhotoMark = "\n<!--photo-->\n";
+  const std::size_t mark = bytes.find(kPhotoMark);
+  setup->env.serve(setup->session_path, bytes.substr(0, mark));
+  setup->env.serve(setup->photo_path, mark == std::string::npos ? std::string() : bytes.substr(mark + kPhotoMark.size()));
   Diagnostics diagnostics;
   input::read_session_file(setup->env, setup->session_path, input::Requirements{}, &diagnostics,
                            [&](input::Session session) {

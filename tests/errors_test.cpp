@@ -210,7 +210,7 @@ TEST_CASE("errors: a photo that is not a usable image names its src and why") {
   }
   SECTION("a text file") {
     BadInput input(xml, {{"anh.jpg", "GIF89a, not really"}});
-    check_rejected(input, line_of(xml, "<photo"), {"anh.jpg", "GIF", "save it as JPEG"});
+    check_rejected(input, line_of(xml, "<photo"), {"anh.jpg", "GIF", "save it as PNG"});
   }
 }
 

@@ -6,7 +6,10 @@
 // pdftoppm, never with vanban's own code.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -191,7 +194,8 @@ TEST_CASE("photos: a transparent PNG is painted on white, opaque RGB in the PDF"
   INFO(r.err);
   REQUIRE(r.status == 0);
   Result list = testing::run("pdfimages -list " + shell_quote(dir / kNewsPdf));
-  CHECK(contains(list.out, " rgb "));
+  // Two colours: kept lossless as a palette image (input/lossless.h).
+  CHECK((contains(list.out, " rgb ") || contains(list.out, " index ")));
   CHECK_FALSE(contains(list.out, "smask"));
 }
 
@@ -240,7 +244,7 @@ TEST_CASE("photos: vanban check names a photo that cannot be used") {
 }
 
 
-TEST_CASE("photos: a WebP photo is decoded and goes in as a JPEG") {
+TEST_CASE("photos: a WebP photo is decoded and encoded afresh") {
   TempDir dir;
   make("png " + shell_quote(dir / "in/p.png") + " 300 400");
   Result w = testing::run("cwebp -quiet -q 90 " + shell_quote(dir / "in/p.png") + " -o " + shell_quote(dir / "in/p.webp"));
@@ -253,7 +257,8 @@ TEST_CASE("photos: a WebP photo is decoded and goes in as a JPEG") {
   CHECK(images[0].pixels_wide == 300);
   CHECK(images[0].pixels_high == 400);
   Result list = testing::run("pdfimages -list " + shell_quote(dir / kNewsPdf));
-  CHECK(contains(list.out, " jpeg "));
+  // As JPEG, or lossless if the lossy WebP of two flat halves kept few colours.
+  CHECK((contains(list.out, " jpeg ") || contains(list.out, " index ")));
   const int pages = std::stoi(testing::info_field(testing::run("pdfinfo " + shell_quote(dir / kNewsPdf)).out, "Pages"));
   bool seen = false;
   for (int page = 1; page <= pages; ++page) {
@@ -286,4 +291,212 @@ TEST_CASE("photos: a HEIC photo (an iPhone's) is decoded and goes in as a JPEG")
     CHECK(c.red_y < c.blue_y);
   }
   CHECK(seen);
+}
+
+namespace {
+
+std::string icc_tool() { return shell_quote(VANBAN_ICC_TOOL); }
+
+void icc(const std::string& args) {
+  Result r = testing::run(icc_tool() + " " + args);
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+}
+
+struct Rgb {
+  int r = -1, g = -1, b = -1;
+};
+
+// What LittleCMS says `values` in `profile` are in sRGB.
+Rgb expected_srgb(const std::string& profile, const std::string& values) {
+  Result r = testing::run(icc_tool() + " srgb " + shell_quote(profile) + " " + values);
+  REQUIRE(r.status == 0);
+  Rgb c;
+  std::istringstream(r.out) >> c.r >> c.g >> c.b;
+  return c;
+}
+
+// The commonest colour on the page that shows a one-colour photo (the
+// first page with one), rendered by pdftoppm at 30 dpi.
+Rgb photo_colour(const TempDir& dir, const std::string& pdf) {
+  const int pages = std::stoi(testing::info_field(testing::run("pdfinfo " + shell_quote(pdf)).out, "Pages"));
+  for (int page = 1; page <= pages; ++page) {
+    const std::string stem = dir / ("colour" + std::to_string(page));
+    Result r = testing::run("pdftoppm -r 30 -singlefile -f " + std::to_string(page) + " -l " + std::to_string(page) +
+                            " " + shell_quote(pdf) + " " + shell_quote(stem));
+    REQUIRE(r.status == 0);
+    r = testing::run(tool() + " dominant " + shell_quote(stem + ".ppm"));
+    REQUIRE(r.status == 0);
+    Rgb c;
+    int count = 0;
+    std::istringstream(r.out) >> c.r >> c.g >> c.b >> count;
+    if (count > 2000) return c;  // a photo, not text
+  }
+  return {};
+}
+
+int distance(const Rgb& a, const Rgb& b) {
+  return std::max({std::abs(a.r - b.r), std::abs(a.g - b.g), std::abs(a.b - b.b)});
+}
+
+}  // namespace
+
+TEST_CASE("photos: an Adobe RGB or Display P3 photo prints in its own colours, converted to sRGB") {
+  TempDir dir;
+  icc("profile adobe " + shell_quote(dir / "adobe.icc"));
+  icc("profile p3 " + shell_quote(dir / "p3.icc"));
+  const Rgb stored{200, 60, 40};
+  const std::string values = "200 60 40";
+  make("solid " + shell_quote(dir / "in/s.ppm") + " 900 600 " + values);
+  struct Case {
+    const char* name;
+    std::string file;
+    std::string profile;
+    std::string make;  // a shell command making `file` in DIR/in
+  };
+  const std::string in = dir / "in";
+  const Case cases[] = {
+      {"JPEG, Adobe RGB in APP2", "adobe.jpg", dir / "adobe.icc",
+       "cjpeg -quality 95 -icc " + shell_quote(dir / "adobe.icc") + " -outfile " + shell_quote(in + "/adobe.jpg") +
+           " " + shell_quote(in + "/s.ppm")},
+      {"PNG, Display P3 in iCCP", "p3.png", dir / "p3.icc",
+       tool() + " solid " + shell_quote(in + "/p3.png") + " 900 600 " + values + " " + shell_quote(dir / "p3.icc")},
+      {"WebP, Display P3 in ICCP", "p3.webp", dir / "p3.icc",
+       tool() + " solid " + shell_quote(in + "/p3w.png") + " 900 600 " + values + " " + shell_quote(dir / "p3.icc") +
+           " && cwebp -quiet -q 95 -metadata icc " + shell_quote(in + "/p3w.png") + " -o " + shell_quote(in + "/p3.webp")},
+      {"HEIC, Display P3 in its colr box", "p3.heic", dir / "p3.icc",
+       tool() + " solid " + shell_quote(in + "/p3h.png") + " 900 600 " + values + " " + shell_quote(dir / "p3.icc") +
+           " && heif-enc -q 95 " + shell_quote(in + "/p3h.png") + " -o " + shell_quote(in + "/p3.heic") + " >/dev/null"},
+      {"TIFF, Adobe RGB in its ICC tag", "adobe.tif", dir / "adobe.icc",
+       tool() + " solid " + shell_quote(in + "/adobe.tif") + " 900 600 " + values + " " + shell_quote(dir / "adobe.icc")},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    Result m = testing::run(c.make);
+    INFO(m.err);
+    REQUIRE(m.status == 0);
+    const Rgb want = expected_srgb(c.profile, values);
+    // The conversion matters: taken as sRGB the colour would be off by more.
+    REQUIRE(distance(want, stored) > 12);
+    TempDir out;
+    testing::write_file(out / ("in/" + c.file), testing::read_file(in + "/" + c.file));
+    Result r = render_news(out, "  <photo src=\"" + c.file + "\">Màu.</photo>\n");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    const Rgb seen = photo_colour(out, out / kNewsPdf);
+    INFO("seen " << seen.r << " " << seen.g << " " << seen.b << ", LittleCMS says " << want.r << " " << want.g << " "
+                 << want.b);
+    CHECK(distance(seen, want) <= 4);
+  }
+}
+
+TEST_CASE("photos: a CMYK JPEG prints through its embedded profile") {
+  TempDir dir;
+  icc("profile cmyk " + shell_quote(dir / "cmyk.icc"));
+  std::filesystem::create_directories(dir / "in");
+  icc("cmyk-jpeg " + shell_quote(dir / "in/cyan.jpg") + " " + shell_quote(dir / "cmyk.icc") + " 255 0 0 0");
+  const Rgb want = expected_srgb(dir / "cmyk.icc", "255 0 0 0");
+  const Rgb naive{0, 255, 255};  // (1 - C)(1 - K) ...: what the profile corrects
+  REQUIRE(distance(want, naive) > 40);
+  Result r = render_news(dir, "  <photo src=\"cyan.jpg\">Xanh.</photo>\n");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  const Rgb seen = photo_colour(dir, dir / kNewsPdf);
+  INFO("seen " << seen.r << " " << seen.g << " " << seen.b << ", LittleCMS says " << want.r << " " << want.g << " "
+               << want.b);
+  CHECK(distance(seen, want) <= 4);
+}
+
+TEST_CASE("photos: GIF, BMP, TIFF and 16-bit PNG are read, in their colours") {
+  // A 16-bit PNG without gAMA is sRGB-coded as its 8-bit kin; libpng's
+  // simplified API alone would take it as linear and print it paler.
+  for (const char* file : {"p.gif", "p.bmp", "p.tif", "p16.png"}) {
+    INFO(file);
+    TempDir dir;
+    make("solid " + shell_quote(dir / ("in/" + std::string(file))) + " 600 400 30 90 160");
+    Result r = render_news(dir, "  <photo src=\"" + std::string(file) + "\">Ảnh.</photo>\n");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    std::vector<Drawn> images = drawn_images(dir / kNewsPdf);
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].width / images[0].height == Approx(1.5).epsilon(0.01));
+    const Rgb seen = photo_colour(dir, dir / kNewsPdf);
+    INFO("seen " << seen.r << " " << seen.g << " " << seen.b);
+    CHECK(distance(seen, Rgb{30, 90, 160}) <= 3);
+  }
+}
+
+TEST_CASE("photos: a tiny photo is used, with a warning at its <photo src>") {
+  TempDir dir;
+  make("png " + shell_quote(dir / "in/tiny.png") + " 120 90");
+  Result r = render_news(dir, "  <photo src=\"tiny.png\">Nhỏ.</photo>\n");
+  INFO(r.err);
+  CHECK(r.status == 0);
+  CHECK(std::filesystem::exists(dir / kNewsPdf));
+  const std::string xml = testing::read_file(dir / "in/session.xml");
+  const int line = 1 + static_cast<int>(std::count(xml.begin(), xml.begin() + xml.find("<photo"), '\n'));
+  CHECK(contains(r.err, "session.xml:" + std::to_string(line) + ":"));
+  CHECK(contains(r.err, "warning: "));
+  CHECK(contains(r.err, "120x90 pixels"));
+  CHECK(contains(r.err, "under 72"));
+
+  SECTION("a photo with pixels enough has none") {
+    TempDir big;
+    make("png " + shell_quote(big / "in/ok.png") + " 2000 1500");
+    Result ok = render_news(big, "  <photo src=\"ok.png\">Đủ.</photo>\n");
+    INFO(ok.err);
+    CHECK(ok.status == 0);
+    CHECK_FALSE(contains(ok.err, "warning"));
+  }
+}
+
+TEST_CASE("photos: a file of a format vanban does not read is named, with what to do") {
+  struct Case {
+    std::string bytes;
+    const char* named;
+  };
+  const Case cases[] = {
+      {std::string("\0\0\0\x1c" "ftypavif\0\0\0\0avifmif1", 24), "AVIF"},
+      {"8BPS\0\x01 a Photoshop file", "Photoshop"},
+      {"%PDF-1.7 a scan saved as PDF", "PDF"},
+      {"just some text", "JPEG, PNG, WebP, HEIC, GIF, BMP, TIFF"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.named);
+    TempDir dir;
+    testing::write_file(dir / "in/anh.jpg", c.bytes);
+    Result r = render_news(dir, "  <photo src=\"anh.jpg\">Ảnh.</photo>\n");
+    INFO(r.err);
+    CHECK(r.status != 0);
+    CHECK(contains(r.err, "anh.jpg"));
+    CHECK(contains(r.err, c.named));
+    CHECK(contains(r.err, "save it as JPEG"));
+  }
+}
+
+TEST_CASE("photos: a diagram or a black-and-white scan is kept lossless, a photo or a grey scan as JPEG") {
+  struct Case {
+    const char* make;
+    const char* file;
+    const char* encoding;  // pdfimages -list's "enc" column
+  };
+  const Case cases[] = {
+      {"diagram", "chart.png", " image "},
+      {"scan", "bw.png", " image "},  // made with "bw"
+      {"scan", "grey.png", " jpeg "},
+      {"big", "photo.jpg", " jpeg "},
+  };
+  for (const Case& c : cases) {
+    INFO(c.file);
+    TempDir dir;
+    const std::string size = std::string(c.make) == "scan" ? " 1240 1754" : std::string(c.make) == "big" ? " 2000 1500" : " 1600 1000";
+    make(std::string(c.make) + " " + shell_quote(dir / ("in/" + std::string(c.file))) + size +
+         (std::string(c.file) == "bw.png" ? " bw" : ""));
+    Result r = render_news(dir, "  <photo src=\"" + std::string(c.file) + "\">Hình.</photo>\n");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    Result list = testing::run("pdfimages -list " + shell_quote(dir / kNewsPdf));
+    INFO(list.out);
+    CHECK(contains(list.out, c.encoding));
+  }
 }

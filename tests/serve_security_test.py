@@ -6,6 +6,7 @@ payloads in fields and in an uploaded file's name, oversized, chunked and
 url-encoded bodies, a non-image upload, and another account's session.
 
 usage: serve_security_test.py VANBAN_BINARY SOURCE_DIR"""
+import struct
 import os
 import re
 import socket
@@ -137,6 +138,19 @@ with Server(BINARY, users=users) as server:
     status, body, _ = alice.json('POST', '/api/photo?id=' + sid, b'\xff\xd8\xff\xe0' + b'\x00' * 100,
                                  headers={'Content-Type': 'image/jpeg'})
     check('truncated JPEG refused', status == 415)
+    # Every format the engine reads is taken, kept under its own ending and
+    # served back as its type (a 1x1 GIF and a 1x1 24-bit BMP).
+    gif = (b'GIF89a\x01\x00\x01\x00\x80\x00\x00\x1e\x5a\xa0\xff\xff\xff'
+           b',\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02\x44\x01\x00;')
+    bmp = (b'BM' + struct.pack('<IHHI', 58, 0, 0, 54) +
+           struct.pack('<IiiHHIIiiII', 40, 1, 1, 1, 24, 0, 4, 2835, 2835, 0, 0) + b'\xa0\x5a\x1e\x00')
+    for kind, data, ending, media in (('GIF', gif, '.gif', 'image/gif'), ('BMP', bmp, '.bmp', 'image/bmp')):
+        status, body, _ = alice.json('POST', '/api/photo?id=' + sid, data, headers={'Content-Type': 'image/jpeg'})
+        check('%s upload accepted' % kind, status == 200 and body.get('name', '').endswith(ending), (status, body))
+        if status == 200:
+            r, back = alice.request('GET', '/api/photo?id=%s&name=%s' % (sid, body['name']))
+            check('%s served back as %s' % (kind, media), r.status == 200 and back == data and
+                  r.getheader('Content-Type', '').startswith(media), r.status)
     evil_name = '"><img src=x onerror=alert(1)>.png'
     status, body, _ = alice.json('POST', '/api/photo?id=' + sid, tiny_png(),
                                  headers={'Content-Type': 'image/png', 'X-File-Name': evil_name})

@@ -322,7 +322,7 @@ BatchResult run_batch(const Engine& engine, Environment& env, const BatchOptions
       if (!options.render) {
         Diagnostics photos;
         for (const input::Photo& photo : s.photos) {
-          if (!photo.error.empty()) photos.error(photo.where, photo.error);
+          if (!photo.error.id.empty()) photos.add(photo_diagnostic(photo, "", photo.error));
         }
         if (!photos.empty()) {
           ++result.failures;

@@ -4,13 +4,27 @@
 
 namespace vanban::engine {
 
+Diagnostic photo_diagnostic(const input::Photo& photo, const std::string& context, const Message& clause,
+                            Severity severity) {
+  Diagnostic d;
+  d.where = photo.where;
+  d.message = context + "photo '" + photo.src + "': " + clause.english();
+  d.severity = severity;
+  d.text = clause;
+  return d;
+}
+
 bool TemplateImages::find(const std::string& path, std::shared_ptr<const std::string>* data,
                           input::ImageInfo* info, std::string* error) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = by_path_.find(path);
   if (it == by_path_.end()) {
     Entry entry;
-    if (!input::read_image(env_, path, &entry.data, &entry.info, error)) return false;
+    Message why;
+    if (!input::read_image(env_, path, &entry.data, &entry.info, &why)) {
+      *error = why.english();  // layout's interface; it names the template's <image>
+      return false;
+    }
     it = by_path_.emplace(path, std::move(entry)).first;
   }
   *data = it->second.data;
@@ -22,9 +36,9 @@ bool SessionImages::find(const std::string& src, std::shared_ptr<const std::stri
                          input::ImageInfo* info, std::string* error) const {
   for (const input::Photo& photo : session_.photos) {
     if (photo.path == src || photo.src == src) {
-      if (!photo.error.empty()) {
+      if (!photo.error.id.empty()) {
         unusable_.push_back(&photo);
-        *error = photo.error;
+        *error = "photo '" + photo.src + "': " + photo.error.english();
         return false;
       }
       *data = photo.data;

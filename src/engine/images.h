@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostic.h"
 #include "base/environment.h"
 #include "input/session.h"
 #include "layout/markup.h"
@@ -33,6 +34,12 @@ class TemplateImages {
   std::mutex mutex_;
   std::map<std::string, Entry> by_path_;
 };
+
+// A diagnostic about `photo`, at its <photo src>: the English text names
+// the photo after `context` ("session 'S', news: "); the translatable text
+// is `clause` alone, the place already saying which photo it is.
+Diagnostic photo_diagnostic(const input::Photo& photo, const std::string& context, const Message& clause,
+                            Severity severity = Severity::kError);
 
 // One session's pictures, for one document.
 class SessionImages : public layout::ImageSource {

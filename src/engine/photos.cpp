@@ -1,14 +1,20 @@
 #include "engine/photos.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "input/photo.h"
 
 namespace vanban::engine {
 
+double placed_ppi(const input::ImageInfo& info, double width, double height) {
+  if (width <= 0 || height <= 0) return 0;
+  return std::min(info.width / (width / 72), info.height / (height / 72));
+}
+
 bool PhotoCache::get(const input::Photo& photo, double width, double height,
                      std::shared_ptr<const std::string>* data, input::ImageInfo* info,
-                     std::string* error) {
+                     Message* error) {
   // Points are 1/72 inch.
   const int pixels_wide = ppi_ > 0 ? static_cast<int>(std::ceil(width / 72 * ppi_)) : 0;
   const int pixels_high = ppi_ > 0 ? static_cast<int>(std::ceil(height / 72 * ppi_)) : 0;
@@ -20,7 +26,7 @@ bool PhotoCache::get(const input::Photo& photo, double width, double height,
       *data = it->second.data;
       *info = it->second.info;
       *error = it->second.error;
-      return error->empty();
+      return error->id.empty();
     }
   }
   // Decoded outside the lock: other threads go on with other photos. Two
@@ -31,15 +37,15 @@ bool PhotoCache::get(const input::Photo& photo, double width, double height,
   if (input::reencode_photo(*photo.data, photo.info, pixels_wide, pixels_high, jpeg.get(), &entry.info,
                             &entry.error)) {
     entry.data = std::move(jpeg);
-  } else if (entry.error.empty()) {
-    entry.error = "cannot be decoded";
+  } else if (entry.error.id.empty()) {
+    entry.error = msg("the photo cannot be decoded: open it in an image editor and save it as JPEG");
   }
   std::lock_guard<std::mutex> lock(mutex_);
   const Entry& kept = made_.emplace(key, std::move(entry)).first->second;
   *data = kept.data;
   *info = kept.info;
   *error = kept.error;
-  return error->empty();
+  return error->id.empty();
 }
 
 }  // namespace vanban::engine

@@ -1,7 +1,7 @@
-// Photos as they go into documents (input/photo.h: upright, no sharper
-// than --photo-ppi at their placed size, a fresh JPEG without the camera's
-// metadata), made once per run for each photo and size: a photo is
-// decoded once however many documents place it alike. Thread-safe.
+// Photos as they go into documents (input/photo.h: upright, sRGB, no
+// sharper than --photo-ppi at their placed size, encoded afresh without
+// the camera's metadata), made once per run for each photo and size: a
+// photo is decoded once however many documents place it alike. Thread-safe.
 #ifndef VANBAN_ENGINE_PHOTOS_H_
 #define VANBAN_ENGINE_PHOTOS_H_
 
@@ -11,6 +11,7 @@
 #include <string>
 #include <tuple>
 
+#include "base/diagnostic.h"
 #include "input/session.h"
 
 namespace vanban::engine {
@@ -20,6 +21,15 @@ namespace vanban::engine {
 // a tenth of a 12 MP camera's.
 constexpr int kDefaultPhotoPpi = 200;
 
+// Under 72 pixels per inch at its placed size a photo shows its pixels as
+// squares (a thumbnail saved from a chat, a web page's preview): a
+// warning, made anyway.
+constexpr double kLowestPhotoPpi = 72;
+
+// The pixels per inch `info` gives over `width` points (1/72 inch), the
+// smaller of across and down.
+double placed_ppi(const input::ImageInfo& info, double width, double height);
+
 class PhotoCache {
  public:
   // `ppi`: pixels per inch at the placed size; 0 keeps the photo's pixels.
@@ -28,13 +38,13 @@ class PhotoCache {
   // `photo` for a place `width` x `height` points. On failure returns false
   // and sets *error to a clause for the user.
   bool get(const input::Photo& photo, double width, double height,
-           std::shared_ptr<const std::string>* data, input::ImageInfo* info, std::string* error);
+           std::shared_ptr<const std::string>* data, input::ImageInfo* info, Message* error);
 
  private:
   struct Entry {
     std::shared_ptr<const std::string> data;
     input::ImageInfo info;
-    std::string error;
+    Message error;
   };
   using Key = std::tuple<std::string, std::string, int, int>;  // path, SHA-256, pixels wide, high
   const int ppi_;

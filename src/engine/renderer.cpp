@@ -49,13 +49,14 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
   markup_problems.in_session(session.id);
   // A photo that cannot be used is said first, where the session names it:
   // it is what the manifest gives as the reason.
+  const std::string context = "session '" + session.id + "', " + name + ": ";
   for (const input::Photo* photo : images.unusable()) {
-    diagnostics->error(photo->where, msg("session '{1}', {2}: {3}", session.id, name, photo->error));
+    diagnostics->add(photo_diagnostic(*photo, context, photo->error));
   }
   // The markup's own error for that <image> says it again, at the template.
   for (const Diagnostic& d : markup_problems.list()) {
     bool said = false;
-    for (const input::Photo* photo : images.unusable()) said = said || d.message.find(photo->error) != std::string::npos;
+    for (const input::Photo* photo : images.unusable()) said = said || d.message.find(photo->error.english()) != std::string::npos;
     if (!said) diagnostics->add(d);
   }
   if (!parsed) return false;
@@ -78,11 +79,21 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
     for (layout::PlacedImage& image : page.images) {
       const input::Photo* photo = images.photo_of(image.data.get());
       if (!photo) continue;
-      std::string why;
+      Message why;
       if (!photos_.get(*photo, image.width, image.height, &image.data, &image.info, &why)) {
-        diagnostics->error(photo->where,
-                           msg("session '{1}', {2}: photo '{3}': {4}", session.id, name, photo->src, why));
+        diagnostics->add(photo_diagnostic(*photo, context, why));
         photos_ok = false;
+        continue;
+      }
+      // Judged on the photo's own pixels, not on what --photo-ppi made.
+      const double ppi = placed_ppi(photo->info, image.width, image.height);
+      if (ppi < kLowestPhotoPpi) {
+        diagnostics->add(photo_diagnostic(
+            *photo, context,
+            msg("it has only {1}x{2} pixels, {3} per inch at its size in the document (under {4}): it will print "
+                "blurred; use the original photo from the camera or phone",
+                photo->info.width, photo->info.height, static_cast<int>(ppi), static_cast<int>(kLowestPhotoPpi)),
+            Severity::kWarning));
       }
     }
   }

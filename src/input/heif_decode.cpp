@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <memory>
 
+#include "input/colour.h"
+
 namespace vanban::input {
 
 namespace {
@@ -28,17 +30,40 @@ bool open_primary(const std::string& heif, Context* context, Handle* handle, std
   context->reset(heif_context_alloc());
   heif_error e = heif_context_read_from_memory_without_copy(context->get(), heif.data(), heif.size(), nullptr);
   if (e.code != heif_error_Ok) {
-    *error = std::string("the HEIC image cannot be read (") + e.message + ")";
+    *error = e.message;
     return false;
   }
   heif_image_handle* h = nullptr;
   e = heif_context_get_primary_image_handle(context->get(), &h);
   handle->reset(h);
   if (e.code != heif_error_Ok) {
-    *error = std::string("the HEIC image cannot be read (") + e.message + ")";
+    *error = e.message;
     return false;
   }
   return true;
+}
+
+// What the file says its samples are: an ICC profile (rICC/prof), or
+// nclx primaries other than sRGB's (BT.709), made into a profile; empty
+// for sRGB.
+std::string colour_profile(const heif_image_handle* handle) {
+  const heif_color_profile_type type = heif_image_handle_get_color_profile_type(handle);
+  if (type == heif_color_profile_type_prof || type == heif_color_profile_type_rICC) {
+    std::string icc(heif_image_handle_get_raw_color_profile_size(handle), '\0');
+    if (icc.empty() || heif_image_handle_get_raw_color_profile(handle, icc.data()).code != heif_error_Ok) return {};
+    return icc;
+  }
+  heif_color_profile_nclx* nclx = nullptr;
+  if (heif_image_handle_get_nclx_color_profile(handle, &nclx).code != heif_error_Ok || !nclx) return {};
+  std::string icc;
+  if (nclx->color_primaries != heif_color_primaries_ITU_R_BT_709_5 &&
+      nclx->color_primaries != heif_color_primaries_unspecified) {
+    icc = rgb_profile({nclx->color_primary_red_x, nclx->color_primary_red_y, nclx->color_primary_green_x,
+                       nclx->color_primary_green_y, nclx->color_primary_blue_x, nclx->color_primary_blue_y,
+                       nclx->color_primary_white_x, nclx->color_primary_white_y});
+  }
+  heif_nclx_color_profile_free(nclx);
+  return icc;
 }
 
 }  // namespace
@@ -53,18 +78,18 @@ bool heif_size(const std::string& heif, int* width, int* height) {
   return *width > 0 && *height > 0;
 }
 
-bool decode_heif(const std::string& heif, Raster* out, std::string* error) {
+bool decode_heif(const std::string& heif, Raster* out, Message* error) {
   Context context;
   Handle handle;
-  const std::string advice = ": save it as JPEG (on an iPhone: Settings, Camera, Formats, Most Compatible)";
-  if (!open_primary(heif, &context, &handle, error)) {
-    *error += advice;
+  std::string why;
+  if (!open_primary(heif, &context, &handle, &why)) {
+    *error = msg("the HEIC image cannot be read ({1}): save it as JPEG (on an iPhone: Settings, Camera, Formats, "
+                 "Most Compatible)", why);
     return false;
   }
   const int w = heif_image_handle_get_width(handle.get()), h = heif_image_handle_get_height(handle.get());
   if (static_cast<long long>(w) * h > kMaxPixels) {
-    *error = "it has " + std::to_string(w) + "x" + std::to_string(h) + " pixels, more than " +
-             std::to_string(kMaxPixels / 1'000'000) + " million";
+    *error = msg("it has {1}x{2} pixels, more than {3} million: save it smaller", w, h, kMaxPixels / 1'000'000);
     return false;
   }
   const bool alpha = heif_image_handle_has_alpha_channel(handle.get());
@@ -73,7 +98,8 @@ bool decode_heif(const std::string& heif, Raster* out, std::string* error) {
                                    alpha ? heif_chroma_interleaved_RGBA : heif_chroma_interleaved_RGB, nullptr);
   Image image(decoded);
   if (e.code != heif_error_Ok) {
-    *error = std::string("the HEIC image cannot be decoded (") + e.message + ")" + advice;
+    *error = msg("the HEIC image cannot be decoded ({1}): save it as JPEG (on an iPhone: Settings, Camera, "
+                 "Formats, Most Compatible)", e.message);
     return false;
   }
   int stride = 0;
@@ -81,7 +107,8 @@ bool decode_heif(const std::string& heif, Raster* out, std::string* error) {
   out->width = heif_image_get_width(image.get(), heif_channel_interleaved);
   out->height = heif_image_get_height(image.get(), heif_channel_interleaved);
   if (!plane || out->width <= 0 || out->height <= 0) {
-    *error = "the HEIC image has no pixels" + advice;
+    *error = msg("the HEIC image has no pixels: save it as JPEG (on an iPhone: Settings, Camera, Formats, Most "
+                 "Compatible)");
     return false;
   }
   out->rgb.resize(static_cast<std::size_t>(out->width) * out->height * 3);
@@ -100,6 +127,7 @@ bool decode_heif(const std::string& heif, Raster* out, std::string* error) {
       }
     }
   }
+  out->icc_profile = colour_profile(handle.get());
   return true;
 }
 

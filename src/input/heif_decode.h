@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "base/diagnostic.h"
 #include "input/raster.h"
 
 namespace vanban::input {
@@ -15,7 +16,7 @@ namespace vanban::input {
 bool heif_size(const std::string& heif, int* width, int* height);
 
 // On failure returns false and sets *error.
-bool decode_heif(const std::string& heif, Raster* out, std::string* error);
+bool decode_heif(const std::string& heif, Raster* out, Message* error);
 
 }  // namespace vanban::input
 

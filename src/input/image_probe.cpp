@@ -1,7 +1,10 @@
 #include "input/image_probe.h"
 
+#include "input/bmp_decode.h"
 #include "input/exif.h"
+#include "input/gif_decode.h"
 #include "input/heif_decode.h"
+#include "input/tiff_decode.h"
 #include "input/webp_decode.h"
 
 #include <cstdint>
@@ -20,10 +23,10 @@ std::uint32_t be32(const std::string& d, std::size_t i) {
          (byte_at(d, i + 2) << 8) | byte_at(d, i + 3);
 }
 
-bool probe_png(const std::string& d, ImageInfo* info, std::string* error, bool photo) {
+bool probe_png(const std::string& d, ImageInfo* info, Message* error, bool photo) {
   // Signature (8) + IHDR length/type (8) + IHDR data (13).
   if (d.size() < 33 || d.compare(12, 4, "IHDR") != 0) {
-    *error = "PNG file is truncated or has no IHDR chunk";
+    *error = msg("the PNG file is truncated or has no IHDR chunk: save it again as PNG");
     return false;
   }
   info->format = ImageInfo::Format::kPng;
@@ -31,30 +34,30 @@ bool probe_png(const std::string& d, ImageInfo* info, std::string* error, bool p
   info->height = static_cast<int>(be32(d, 20));
   unsigned depth = byte_at(d, 24), interlace = byte_at(d, 28);
   if (info->width <= 0 || info->height <= 0) {
-    *error = "PNG image has no pixels";
+    *error = msg("the PNG image has no pixels");
     return false;
   }
   if (depth == 16 && !photo) {
-    *error = "16-bit PNG is not supported: save it with 8 bits per channel";
+    *error = msg("16-bit PNG is not supported here: save it with 8 bits per channel");
     return false;
   }
   if (interlace != 0 && !photo) {
-    *error = "interlaced PNG is not supported: save it without interlacing";
+    *error = msg("interlaced PNG is not supported here: save it without interlacing");
     return false;
   }
   if (d.find("IDAT") == std::string::npos || d.find("IEND") == std::string::npos) {
-    *error = "PNG file is truncated (no image data or no end chunk)";
+    *error = msg("the PNG file is truncated (no image data or no end chunk): save it again as PNG");
     return false;
   }
   return true;
 }
 
-bool probe_jpeg(const std::string& d, ImageInfo* info, std::string* error, bool photo) {
+bool probe_jpeg(const std::string& d, ImageInfo* info, Message* error, bool photo) {
   info->format = ImageInfo::Format::kJpeg;
   std::size_t i = 2;
   while (i + 4 <= d.size()) {
     if (byte_at(d, i) != 0xFF) {
-      *error = "JPEG file is damaged (bad marker)";
+      *error = msg("the JPEG file is damaged (bad marker): open it in an image editor and save it again as JPEG");
       return false;
     }
     unsigned marker = byte_at(d, i + 1);
@@ -71,11 +74,11 @@ bool probe_jpeg(const std::string& d, ImageInfo* info, std::string* error, bool 
       info->width = static_cast<int>((byte_at(d, i + 7) << 8) | byte_at(d, i + 8));
       unsigned components = byte_at(d, i + 9);
       if (components == 4 && !photo) {
-        *error = "CMYK JPEG is not supported (its colours would print wrongly): save it as RGB";
+        *error = msg("CMYK JPEG is not supported here (its colours would print wrongly): save it as RGB");
         return false;
       }
       if (info->width <= 0 || info->height <= 0) {
-        *error = "JPEG image has no pixels";
+        *error = msg("the JPEG image has no pixels");
         return false;
       }
       if (photo) {
@@ -86,36 +89,88 @@ bool probe_jpeg(const std::string& d, ImageInfo* info, std::string* error, bool 
       // would print half grey.
       std::size_t end = d.rfind("\xFF\xD9");
       if (end == std::string::npos || end < i) {
-        *error = "JPEG file is truncated (no end-of-image marker)";
+        *error = msg("the JPEG file is truncated (no end-of-image marker): copy it again from the camera or phone");
         return false;
       }
       return true;
     }
     i += 2 + length;
   }
-  *error = "JPEG file is truncated (no frame header)";
+  *error = msg("the JPEG file is truncated (no frame header): copy it again from the camera or phone");
+  return false;
+}
+
+bool starts(const std::string& d, std::size_t at, const char* magic) {
+  return d.compare(at, std::strlen(magic), magic) == 0;
+}
+
+bool heif_brand(const std::string& d) {
+  return d.size() >= 12 && starts(d, 4, "ftyp") &&
+         (starts(d, 8, "heic") || starts(d, 8, "heix") || starts(d, 8, "mif1") || starts(d, 8, "hevc"));
+}
+
+// What a photo file is by its first bytes, among the formats vanban
+// decodes (input/photo.h); kJpeg when none (the caller checks JPEG and
+// PNG itself).
+bool photo_format(const std::string& d, ImageInfo::Format* format) {
+  if (d.size() >= 12 && starts(d, 0, "RIFF") && starts(d, 8, "WEBP")) *format = ImageInfo::Format::kWebp;
+  else if (heif_brand(d)) *format = ImageInfo::Format::kHeif;
+  else if (starts(d, 0, "GIF87a") || starts(d, 0, "GIF89a")) *format = ImageInfo::Format::kGif;
+  else if (d.size() >= 8 && (d.compare(0, 4, "II*\0", 4) == 0 || d.compare(0, 4, "MM\0*", 4) == 0)) *format = ImageInfo::Format::kTiff;
+  else if (d.size() >= 26 && starts(d, 0, "BM")) *format = ImageInfo::Format::kBmp;
+  else return false;
+  return true;
+}
+
+// The size of a photo in a format that is decoded, never embedded as it is.
+bool probe_decoded(const std::string& d, ImageInfo* info, Message* error) {
+  bool ok = false;
+  const char* name = "";
+  switch (info->format) {
+    case ImageInfo::Format::kWebp: ok = webp_size(d, &info->width, &info->height), name = "WebP"; break;
+    case ImageInfo::Format::kHeif: ok = heif_size(d, &info->width, &info->height), name = "HEIC"; break;
+    case ImageInfo::Format::kGif: ok = gif_size(d, &info->width, &info->height), name = "GIF"; break;
+    case ImageInfo::Format::kTiff: ok = tiff_size(d, &info->width, &info->height), name = "TIFF"; break;
+    case ImageInfo::Format::kBmp: ok = bmp_size(d, &info->width, &info->height), name = "BMP"; break;
+    default: break;
+  }
+  // GIF and BMP are small or raw: decoded here already, so that `vanban
+  // check` finds a damaged one, not only the render.
+  Raster ignored;
+  if (ok && info->format == ImageInfo::Format::kGif) return decode_gif(d, &ignored, error);
+  if (ok && info->format == ImageInfo::Format::kBmp) return decode_bmp(d, &ignored, error);
+  if (ok) return true;
+  if (info->format == ImageInfo::Format::kHeif) {
+    *error = msg("the HEIC image is damaged: save it as JPEG (on an iPhone: Settings, Camera, Formats, Most Compatible)");
+  } else {
+    *error = msg("the {1} image is damaged: open it in an image editor and save it as JPEG or PNG", name);
+  }
   return false;
 }
 
 // The formats people send that vanban does not read, by their first bytes,
 // so that the error says what the file is and what to do.
-std::string unsupported_format(const std::string& d) {
-  auto starts = [&](std::size_t at, const char* magic) { return d.compare(at, std::strlen(magic), magic) == 0; };
+Message unsupported_format(const std::string& d, bool photo) {
   std::string what;
-  if (d.size() >= 12 && starts(0, "RIFF") && starts(8, "WEBP")) what = "a WebP image";
-  else if (d.size() >= 12 && starts(4, "ftyp") && (starts(8, "heic") || starts(8, "heix") || starts(8, "mif1") || starts(8, "hevc"))) what = "a HEIC image (an iPhone photo)";
-  else if (d.size() >= 12 && starts(4, "ftyp") && starts(8, "avif")) what = "an AVIF image";
-  else if (starts(0, "GIF8")) what = "a GIF image";
-  else if (starts(0, "II*") || starts(0, "MM")) what = "a TIFF image";
-  else if (starts(0, "BM")) what = "a BMP image";
-  else if (starts(0, "%PDF")) what = "a PDF file";
-  if (what.empty()) return "not a JPEG or PNG image";
-  return "it is " + what + ", which vanban does not read: save it as JPEG";
+  ImageInfo::Format format;
+  if (!photo && photo_format(d, &format)) return msg("a template's picture must be a JPEG or PNG file");
+  if (d.size() >= 12 && starts(d, 4, "ftyp") && starts(d, 8, "avif")) what = "AVIF";
+  else if (d.size() >= 12 && starts(d, 4, "ftyp")) what = "a video (MP4 or MOV)";
+  else if (starts(d, 0, "%PDF")) what = "PDF";
+  else if (starts(d, 0, "8BPS")) what = "Photoshop (PSD)";
+  else if (starts(d, 0, "<svg") || starts(d, 0, "<?xml")) what = "SVG";
+  else if (starts(d, 0, "\xff\x0a") || starts(d, 4, "JXL ")) what = "JPEG XL";
+  else if (d.compare(0, 6, "\0\0\0\x0cjP", 6) == 0) what = "JPEG 2000";
+  if (what.empty()) {
+    return msg("the file is not an image vanban reads (JPEG, PNG, WebP, HEIC, GIF, BMP, TIFF): open it in an "
+               "image editor and save it as JPEG");
+  }
+  return msg("the file is {1}, which vanban does not read: open it in an image editor and save it as JPEG", what);
 }
 
 }  // namespace
 
-bool probe_image(const std::string& data, ImageInfo* info, std::string* error, bool photo) {
+bool probe_image(const std::string& data, ImageInfo* info, Message* error, bool photo) {
   static const char kPngSignature[] = "\x89PNG\r\n\x1a\n";
   if (data.size() >= 8 && std::memcmp(data.data(), kPngSignature, 8) == 0) {
     return probe_png(data, info, error, photo);
@@ -123,39 +178,21 @@ bool probe_image(const std::string& data, ImageInfo* info, std::string* error, b
   if (data.size() >= 3 && byte_at(data, 0) == 0xFF && byte_at(data, 1) == 0xD8) {
     return probe_jpeg(data, info, error, photo);
   }
-  if (photo && data.size() >= 12 && data.compare(0, 4, "RIFF") == 0 && data.compare(8, 4, "WEBP") == 0) {
-    info->format = ImageInfo::Format::kWebp;
-    if (!webp_size(data, &info->width, &info->height)) {
-      *error = "the WebP image is damaged: open it in an image editor and save it as JPEG";
-      return false;
-    }
-    return true;
-  }
-  const bool heif_brand = data.size() >= 12 && data.compare(4, 4, "ftyp") == 0 &&
-                          (data.compare(8, 4, "heic") == 0 || data.compare(8, 4, "heix") == 0 ||
-                           data.compare(8, 4, "mif1") == 0 || data.compare(8, 4, "hevc") == 0);
-  if (photo && heif_brand) {
-    info->format = ImageInfo::Format::kHeif;
-    if (!heif_size(data, &info->width, &info->height)) {
-      *error = "the HEIC image is damaged: save it as JPEG (on an iPhone: Settings, Camera, Formats, Most Compatible)";
-      return false;
-    }
-    return true;
-  }
-  *error = data.empty() ? "image file is empty" : unsupported_format(data);
+  if (photo && photo_format(data, &info->format)) return probe_decoded(data, info, error);
+  *error = data.empty() ? msg("the image file is empty") : unsupported_format(data, photo);
   return false;
 }
 
 bool read_image(Environment& env, const std::string& path, std::shared_ptr<const std::string>* data,
-                ImageInfo* info, std::string* error, bool photo) {
+                ImageInfo* info, Message* error, bool photo) {
   auto bytes = std::make_shared<std::string>();
   std::string why;
   if (!env.read_file(path, bytes.get(), &why)) {
-    *error = "cannot read it: " + why;
+    *error = msg("cannot read it: {1}", why);
     return false;
   }
   if (bytes->size() > kMaxImageBytes) {
-    *error = "the file is larger than " + std::to_string(kMaxImageBytes >> 20) + " MB";
+    *error = msg("the file is larger than {1} MB: save it smaller", kMaxImageBytes >> 20);
     return false;
   }
   if (!probe_image(*bytes, info, error, photo)) return false;

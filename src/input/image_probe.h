@@ -1,4 +1,5 @@
-// Reads just enough of a JPEG or PNG file to know its size and whether the
+// Reads just enough of an image file (JPEG, PNG; for photos also WebP,
+// HEIC, GIF, TIFF, BMP) to know its size and whether the
 // PDF stage can embed it faithfully (libharu truncates 16-bit PNG data,
 // fails on interlaced PNG and darkens CMYK JPEG).
 #ifndef VANBAN_INPUT_IMAGE_PROBE_H_
@@ -7,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "base/diagnostic.h"
 #include "base/environment.h"
 
 #include "input/session.h"
@@ -17,7 +19,7 @@ namespace vanban::input {
 // `photo`: the picture will be decoded and encoded afresh (input/photo.h),
 // so 16-bit, interlaced and CMYK files are fine, and the EXIF Orientation
 // counts; otherwise (a template's logo) it goes into the PDF as it is.
-bool probe_image(const std::string& data, ImageInfo* info, std::string* error, bool photo = false);
+bool probe_image(const std::string& data, ImageInfo* info, Message* error, bool photo = false);
 
 // The largest image file vanban embeds.
 constexpr std::size_t kMaxImageBytes = 64u << 20;
@@ -26,7 +28,7 @@ constexpr std::size_t kMaxImageBytes = 64u << 20;
 // (session <photo>) and markup <image> come in. On failure returns false
 // and sets *error to a clause for the user, to follow the path and ": ".
 bool read_image(Environment& env, const std::string& path, std::shared_ptr<const std::string>* data,
-                ImageInfo* info, std::string* error, bool photo = false);
+                ImageInfo* info, Message* error, bool photo = false);
 
 }  // namespace vanban::input
 

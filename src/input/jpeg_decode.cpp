@@ -1,30 +1,33 @@
 #include "input/jpeg_decode.h"
 
+#include <cstdlib>
+
+#include "input/colour.h"
 #include "input/jpeg_error.h"
 
 namespace vanban::input {
 
 namespace {
 
-// Owns a jpeg_decompress_struct; destroys it however decoding ends.
+// Owns a jpeg_decompress_struct and the ICC profile libjpeg mallocs;
+// releases both however decoding ends.
 class Decompressor {
  public:
   Decompressor() {
     info.err = jpeg_error_manager(&errors);
-    created_ = true;
     jpeg_create_decompress(&info);
   }
   ~Decompressor() {
-    if (created_) jpeg_destroy_decompress(&info);
+    jpeg_destroy_decompress(&info);
+    std::free(icc);
   }
   Decompressor(const Decompressor&) = delete;
   Decompressor& operator=(const Decompressor&) = delete;
 
   jpeg_decompress_struct info{};
   JpegErrorManager errors{};
-
- private:
-  bool created_ = false;
+  JOCTET* icc = nullptr;
+  unsigned icc_size = 0;
 };
 
 // The largest 1/N (N = 8, 4, 2) that keeps the picture at least as big as
@@ -40,37 +43,34 @@ unsigned scale_denominator(const jpeg_decompress_struct& info, int min_width, in
   return 1;
 }
 
-// CMYK as Photoshop writes it (samples inverted, Adobe marker) or not, to
-// RGB by the naive formula: no colour profile is at hand, and it is what
-// viewers without one show.
-void cmyk_row_to_rgb(const unsigned char* cmyk, unsigned width, bool inverted, unsigned char* rgb) {
-  for (unsigned x = 0; x < width; ++x, cmyk += 4, rgb += 3) {
-    unsigned k = inverted ? cmyk[3] : 255 - cmyk[3];
-    for (int c = 0; c < 3; ++c) {
-      unsigned v = inverted ? cmyk[c] : 255 - cmyk[c];
-      rgb[c] = static_cast<unsigned char>((v * k + 127) / 255);
-    }
-  }
-}
+// What may longjmp is in read_header and read_pixels, frames that hold no
+// C++ object with a destructor of their own: everything lives in the caller.
 
-// Everything that may longjmp, in a frame that holds no C++ object with a
-// destructor of its own: `d`, `out` and `row` live in the caller.
-bool decode(Decompressor& d, const std::string& jpeg, int min_width, int min_height, Raster* out,
-            std::vector<unsigned char>* row) {
+// The header, the embedded ICC profile (APP2, in as many pieces as it
+// needs) and the decoding parameters.
+bool read_header(Decompressor& d, const std::string& jpeg, int min_width, int min_height, bool* cmyk) {
   if (setjmp(d.errors.jump)) return false;
   jpeg_decompress_struct& info = d.info;
   jpeg_mem_src(&info, reinterpret_cast<const unsigned char*>(jpeg.data()),
                static_cast<unsigned long>(jpeg.size()));
+  jpeg_save_markers(&info, JPEG_APP0 + 2, 0xFFFF);
   jpeg_read_header(&info, TRUE);
   if (static_cast<long long>(info.image_width) * info.image_height > kMaxPixels) {
     std::snprintf(d.errors.message, sizeof d.errors.message, "it has %ux%u pixels, more than %lld million",
                   info.image_width, info.image_height, kMaxPixels / 1'000'000);
     return false;
   }
-  const bool cmyk = info.jpeg_color_space == JCS_CMYK || info.jpeg_color_space == JCS_YCCK;
-  info.out_color_space = cmyk ? JCS_CMYK : JCS_RGB;  // gray is widened to RGB by libjpeg
+  if (!jpeg_read_icc_profile(&info, &d.icc, &d.icc_size)) d.icc = nullptr;
+  *cmyk = info.jpeg_color_space == JCS_CMYK || info.jpeg_color_space == JCS_YCCK;
+  info.out_color_space = *cmyk ? JCS_CMYK : JCS_RGB;  // gray is widened to RGB by libjpeg
   info.scale_num = 1;
   info.scale_denom = scale_denominator(info, min_width, min_height);
+  return true;
+}
+
+bool read_pixels(Decompressor& d, const CmykToSrgb* cmyk, Raster* out, std::vector<unsigned char>* row) {
+  if (setjmp(d.errors.jump)) return false;
+  jpeg_decompress_struct& info = d.info;
   jpeg_start_decompress(&info);
   out->width = static_cast<int>(info.output_width);
   out->height = static_cast<int>(info.output_height);
@@ -80,7 +80,7 @@ bool decode(Decompressor& d, const std::string& jpeg, int min_width, int min_hei
     unsigned char* target = out->pixel(0, static_cast<int>(info.output_scanline));
     JSAMPROW rows[1] = {cmyk ? row->data() : target};
     jpeg_read_scanlines(&info, rows, 1);
-    if (cmyk) cmyk_row_to_rgb(row->data(), info.output_width, info.saw_Adobe_marker, target);
+    if (cmyk) cmyk->convert(row->data(), target, info.output_width);
   }
   jpeg_finish_decompress(&info);
   return true;
@@ -88,13 +88,23 @@ bool decode(Decompressor& d, const std::string& jpeg, int min_width, int min_hei
 
 }  // namespace
 
-bool decode_jpeg(const std::string& jpeg, int min_width, int min_height, Raster* out,
-                 std::string* error) {
+bool decode_jpeg(const std::string& jpeg, int min_width, int min_height, Raster* out, Message* error) {
   Decompressor d;
   std::vector<unsigned char> row;
-  if (!decode(d, jpeg, min_width, min_height, out, &row)) {
-    *error = std::string("the JPEG cannot be decoded (") + d.errors.message +
-             "): open it in an image editor and save it again as JPEG";
+  bool cmyk = false;
+  bool ok = read_header(d, jpeg, min_width, min_height, &cmyk);
+  const std::string icc = d.icc ? std::string(reinterpret_cast<const char*>(d.icc), d.icc_size) : std::string();
+  if (ok && cmyk) {
+    // Through the file's own CMYK profile; without one, the naive formula.
+    const CmykToSrgb convert(icc, d.info.saw_Adobe_marker);
+    ok = read_pixels(d, &convert, out, &row);
+  } else if (ok) {
+    ok = read_pixels(d, nullptr, out, &row);
+    out->icc_profile = icc;
+  }
+  if (!ok) {
+    *error = msg("the JPEG cannot be decoded ({1}): open it in an image editor and save it again as JPEG",
+                 d.errors.message);
     return false;
   }
   return true;

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "base/diagnostic.h"
 #include "input/raster.h"
 
 namespace vanban::input {
@@ -15,7 +16,7 @@ namespace vanban::input {
 // 6 inches wide needs a quarter of its pixels, and decoding only those is
 // four times faster. On failure returns false and sets *error.
 bool decode_jpeg(const std::string& jpeg, int min_width, int min_height, Raster* out,
-                 std::string* error);
+                 Message* error);
 
 }  // namespace vanban::input
 

@@ -51,10 +51,10 @@ bool encode(Compressor& c, const Raster& raster, int quality) {
 
 }  // namespace
 
-bool write_jpeg(const Raster& raster, int quality, std::string* jpeg, std::string* error) {
+bool write_jpeg(const Raster& raster, int quality, std::string* jpeg, Message* error) {
   Compressor c;
   if (!encode(c, raster, quality)) {
-    *error = std::string("cannot encode the photo as JPEG: ") + c.errors.message;
+    *error = msg("cannot encode the photo as JPEG: {1}", c.errors.message);
     return false;
   }
   jpeg->assign(reinterpret_cast<const char*>(c.buffer), c.size);

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "base/diagnostic.h"
 #include "input/raster.h"
 
 namespace vanban::input {
@@ -15,7 +16,7 @@ namespace vanban::input {
 constexpr int kPhotoJpegQuality = 85;
 
 // On failure returns false and sets *error.
-bool write_jpeg(const Raster& raster, int quality, std::string* jpeg, std::string* error);
+bool write_jpeg(const Raster& raster, int quality, std::string* jpeg, Message* error);
 
 }  // namespace vanban::input
 

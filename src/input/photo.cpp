@@ -3,19 +3,44 @@
 #include <algorithm>
 #include <cmath>
 
+#include "input/bmp_decode.h"
+#include "input/colour.h"
 #include "input/exif.h"
+#include "input/gif_decode.h"
 #include "input/heif_decode.h"
 #include "input/jpeg_decode.h"
 #include "input/jpeg_writer.h"
+#include "input/lossless.h"
 #include "input/orient.h"
 #include "input/png_decode.h"
 #include "input/resample.h"
+#include "input/tiff_decode.h"
 #include "input/webp_decode.h"
 
 namespace vanban::input {
 
+namespace {
+
+// Decoded as stored; a JPEG no smaller than min_width x min_height (its
+// scaled decoding), the others at their size.
+bool decode(const std::string& data, const ImageInfo& info, int min_width, int min_height, Raster* raster,
+            Message* error) {
+  switch (info.format) {
+    case ImageInfo::Format::kJpeg: return decode_jpeg(data, min_width, min_height, raster, error);
+    case ImageInfo::Format::kPng: return decode_png(data, raster, error);
+    case ImageInfo::Format::kWebp: return decode_webp(data, raster, error);
+    case ImageInfo::Format::kHeif: return decode_heif(data, raster, error);
+    case ImageInfo::Format::kGif: return decode_gif(data, raster, error);
+    case ImageInfo::Format::kTiff: return decode_tiff(data, raster, error);
+    case ImageInfo::Format::kBmp: return decode_bmp(data, raster, error);
+  }
+  return false;
+}
+
+}  // namespace
+
 bool reencode_photo(const std::string& data, const ImageInfo& info, int max_width, int max_height,
-                    std::string* jpeg, ImageInfo* out_info, std::string* error) {
+                    std::string* encoded, ImageInfo* out_info, Message* error) {
   // The size wanted, upright, keeping the proportions.
   int width = info.width, height = info.height;
   if (max_width > 0 && max_height > 0 && (width > max_width || height > max_height)) {
@@ -24,21 +49,25 @@ bool reencode_photo(const std::string& data, const ImageInfo& info, int max_widt
     width = std::max(1, static_cast<int>(std::lround(width * scale)));
     height = std::max(1, static_cast<int>(std::lround(height * scale)));
   }
+  // EXIF orientation is a JPEG's (HEIF's own boxes are applied by libheif).
+  const int orientation = info.format == ImageInfo::Format::kJpeg ? info.orientation : 1;
+  const bool swap = orientation_swaps_axes(orientation);
   Raster raster;
-  if (info.format == ImageInfo::Format::kPng) {
-    if (!decode_png(data, &raster, error)) return false;
-  } else if (info.format == ImageInfo::Format::kWebp) {
-    if (!decode_webp(data, &raster, error)) return false;
-  } else if (info.format == ImageInfo::Format::kHeif) {
-    if (!decode_heif(data, &raster, error)) return false;
-  } else {
-    const bool swap = orientation_swaps_axes(info.orientation);
-    if (!decode_jpeg(data, swap ? height : width, swap ? width : height, &raster, error)) return false;
-    raster = orient(raster, info.orientation);
-  }
+  if (!decode(data, info, swap ? height : width, swap ? width : height, &raster, error)) return false;
+  const std::string profile = std::move(raster.icc_profile);
+  const bool few_colours = has_few_colours(raster);
+  raster = orient(raster, orientation);
   raster = downscale(raster, width, height);
-  if (!write_jpeg(raster, kPhotoJpegQuality, jpeg, error)) return false;
+  // After downscaling: the profile's conversion costs per pixel, and
+  // averaging in the file's space or in sRGB differs by less than a step.
+  rgb_to_srgb(profile, &raster);
+  if (!write_jpeg(raster, kPhotoJpegQuality, encoded, error)) return false;
   out_info->format = ImageInfo::Format::kJpeg;
+  std::string png;
+  if (few_colours && write_png(raster, &png) && png.size() <= encoded->size()) {
+    *encoded = std::move(png);
+    out_info->format = ImageInfo::Format::kPng;
+  }
   out_info->width = raster.width;
   out_info->height = raster.height;
   out_info->orientation = 1;

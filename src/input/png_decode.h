@@ -6,12 +6,13 @@
 
 #include <string>
 
+#include "base/diagnostic.h"
 #include "input/raster.h"
 
 namespace vanban::input {
 
 // On failure returns false and sets *error.
-bool decode_png(const std::string& png, Raster* out, std::string* error);
+bool decode_png(const std::string& png, Raster* out, Message* error);
 
 }  // namespace vanban::input
 

@@ -5,6 +5,7 @@
 #define VANBAN_INPUT_RASTER_H_
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 namespace vanban::input {
@@ -13,6 +14,9 @@ struct Raster {
   int width = 0;
   int height = 0;
   std::vector<unsigned char> rgb;  // width * height * 3
+  // The ICC profile the file gives for these samples; empty for sRGB (or
+  // already converted to it: input/colour.h).
+  std::string icc_profile;
 
   unsigned char* pixel(int x, int y) {
     return rgb.data() + (static_cast<std::size_t>(y) * width + x) * 3;

@@ -55,8 +55,8 @@ enum class Anchor { kLead, kAttendance, kReport, kDifficulties, kEarlier, kConcl
 // Image facts read from the file's header, so that layout can size the
 // photo and the PDF stage can embed it without guessing.
 struct ImageInfo {
-  // kWebp, kHeif: photos only, which are decoded and encoded afresh as JPEG.
-  enum class Format { kJpeg, kPng, kWebp, kHeif } format = Format::kJpeg;
+  // kWebp and after: photos only, which are decoded and encoded afresh.
+  enum class Format { kJpeg, kPng, kWebp, kHeif, kGif, kTiff, kBmp } format = Format::kJpeg;
   int width = 0;   // as shown: EXIF Orientation 5..8 swaps the stored sizes
   int height = 0;
   int orientation = 1;  // EXIF (JPEG only); the stored pixels turn this way
@@ -69,9 +69,9 @@ struct Photo {
   ImageInfo info;
   std::shared_ptr<const std::string> data;  // the file's bytes, read once
   std::string sha256;  // of data, hex: with path, what the engine caches by
-  // Why the photo cannot be used (with where it is named), or empty: it
-  // fails the documents that place it, not the session.
-  std::string error;
+  // Why the photo cannot be used (its id empty when it can): it fails the
+  // documents that place it, not the session. `where` is then its src.
+  Message error;
   RichText caption;
   Anchor after = Anchor::kEnd;
 };

@@ -390,7 +390,7 @@ std::string SessionParser::source_hash(const pugi::xml_node& element, const Sess
   element.print(xml, "", pugi::format_raw);
   Sha256 hash;
   hash.update(xml.str());
-  for (const Photo& photo : s.photos) hash.update("\n" + photo.path + "\n" + (photo.data ? photo.sha256 : photo.error));
+  for (const Photo& photo : s.photos) hash.update("\n" + photo.path + "\n" + (photo.data ? photo.sha256 : photo.error.english()));
   return hash.hex_digest();
 }
 
@@ -527,13 +527,13 @@ void SessionParser::parse_photo(const pugi::xml_node& node, Session* s) {
   std::filesystem::path path(photo.src);
   if (path.is_relative()) path = std::filesystem::path(source_.path()).parent_path() / path;
   photo.path = path.lexically_normal().string();
-  std::string why;
+  Message why;
   // A photo that cannot be used costs only the documents that place it
   // (the news), not the session's conclusion and minutes: it is kept with
   // its error, which those documents report.
   if (!read_image(env_, photo.path, &photo.data, &photo.info, &why, /*photo=*/true)) {
     photo.where = source_.at(node, "src");
-    photo.error = "photo '" + photo.src + "': " + why;
+    photo.error = std::move(why);
     photo.data = nullptr;
   } else {
     photo.sha256 = Sha256::hex(*photo.data);

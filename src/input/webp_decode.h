@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "base/diagnostic.h"
 #include "input/raster.h"
 
 namespace vanban::input {
@@ -14,7 +15,7 @@ namespace vanban::input {
 bool webp_size(const std::string& webp, int* width, int* height);
 
 // On failure returns false and sets *error.
-bool decode_webp(const std::string& webp, Raster* out, std::string* error);
+bool decode_webp(const std::string& webp, Raster* out, Message* error);
 
 }  // namespace vanban::input
 

@@ -34,13 +34,16 @@ bool valid_draft_id(const std::string& id) {
 }
 
 bool valid_photo_name(const std::string& name) {
-  if (name.size() != 2 + 16 + 4 || name.compare(0, 2, "p-") != 0) return false;
+  if (name.size() < 2 + 16 + 4 || name.compare(0, 2, "p-") != 0) return false;
   for (std::size_t i = 2; i < 18; ++i) {
     const char c = name[i];
     if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
   }
   const std::string ext = name.substr(18);
-  return ext == ".jpg" || ext == ".png";
+  for (const char* known : kPhotoExtensions) {
+    if (ext == known) return true;
+  }
+  return false;
 }
 
 std::string Drafts::revision_of(const std::string& xml) { return Sha256::hex(xml).substr(0, 16); }
@@ -122,13 +125,13 @@ std::vector<std::string> Drafts::list() {
   return ids;
 }
 
-bool Drafts::save_photo(const std::string& id, const std::string& bytes, bool png, std::string* name,
+bool Drafts::save_photo(const std::string& id, const std::string& bytes, const std::string& extension, std::string* name,
                         std::string* error) {
   if (!valid_draft_id(id)) {
     *error = "invalid id";
     return false;
   }
-  *name = "p-" + random_hex(8) + (png ? ".png" : ".jpg");
+  *name = "p-" + random_hex(8) + extension;
   return env_.write_file_atomic(dir_ + "/" + id + "/photos/" + *name, bytes, error);
 }
 

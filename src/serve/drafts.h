@@ -31,6 +31,12 @@ struct Draft {
   std::string saved_at;  // "2023-06-13 14:05:09 UTC"
 };
 
+// The names uploaded photos are kept under end with one of these, by the
+// format the engine's probe found (input::ImageInfo::Format's order).
+constexpr const char* kPhotoExtensions[] = {".jpg", ".png", ".webp", ".heic", ".gif", ".tif", ".bmp"};
+constexpr const char* kPhotoMediaTypes[] = {"image/jpeg", "image/png", "image/webp", "image/heic",
+                                             "image/gif", "image/tiff", "image/bmp"};
+
 class Drafts {
  public:
   Drafts(Environment& env, std::string dir) : env_(env), dir_(std::move(dir)) {}
@@ -52,7 +58,8 @@ class Drafts {
   std::vector<std::string> list();
 
   // Keeps an image under a name the server chooses; returns that name.
-  bool save_photo(const std::string& id, const std::string& bytes, bool png, std::string* name,
+  // `extension`: one of kPhotoExtensions.
+  bool save_photo(const std::string& id, const std::string& bytes, const std::string& extension, std::string* name,
                   std::string* error);
   bool read_photo(const std::string& id, const std::string& name, std::string* bytes);
 

@@ -19,7 +19,7 @@ std::string vietnamese_message(const std::string& m) {
   if (has(m, "<when part> must be one of")) return "Buổi phải là sáng, trưa, chiều hoặc tối.";
   if (has(m, "<photo after> must be one of")) return "Vị trí ảnh chưa đúng.";
   if (has(m, "session id")) return "Mã phiên không hợp lệ: chỉ chữ thường không dấu, số, '-' và '/'.";
-  if (has(m, "photo '")) return "Không đọc được ảnh này (cần tệp JPEG hoặc PNG).";
+  if (has(m, "photo '")) return "Không đọc được ảnh này (cần tệp JPEG, PNG, WebP, HEIC, GIF, TIFF hoặc BMP).";
   if (has(m, "is not a number")) return "Không phải một số (phần thập phân viết bằng dấu chấm, ví dụ 58.5).";
   if (has(m, "malformed XML")) return "Tệp XML bị lỗi cú pháp.";
   return "Lỗi: " + m;

@@ -105,6 +105,10 @@ bool Previewer::render_all(const std::string& path, const input::Requirements& n
     }
   }
   for (const Diagnostic& d : diagnostics.list()) {
+    // Errors only: the form shows each as a field error, and a warning (a
+    // photo with few pixels) is not one. Showing warnings apart is left to
+    // the web app's own issue.
+    if (d.severity != Severity::kError) continue;
     FieldError e;
     if (form_xml && d.where.file == path && d.where.line > 0) e.field = field_at(*form_xml, d.where.line);
     // From the catalogue; the old table only for a message made without

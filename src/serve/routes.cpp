@@ -289,18 +289,17 @@ void App::upload_photo(const httplib::Request& req, httplib::Response& res) {
   const std::string id = allowed_id(req.get_param_value("id"), *w, res);
   if (id.empty()) return;
   // The bytes decide, not the name or the Content-Type the browser sent:
-  // only what the engine's image probe reads as a JPEG or PNG it can
-  // embed is kept, under a name the server chooses.
+  // only what the engine's image probe reads as a photo it decodes (JPEG,
+  // PNG, WebP, HEIC, GIF, TIFF, BMP) is kept, under a name the server
+  // chooses, ending as its format does.
   input::ImageInfo info;
-  std::string why;
-  // WebP and HEIC are left out here: drafts keep .jpg and .png names only.
-  if (req.body.empty() || !input::probe_image(req.body, &info, &why, /*photo=*/true) ||
-      info.format == input::ImageInfo::Format::kWebp || info.format == input::ImageInfo::Format::kHeif) {
-    fail(res, 415, "Tệp này không phải ảnh JPEG hoặc PNG dùng được. " + why);
+  Message why;
+  if (req.body.empty() || !input::probe_image(req.body, &info, &why, /*photo=*/true)) {
+    fail(res, 415, "Tệp này không phải ảnh dùng được (JPEG, PNG, WebP, HEIC, GIF, TIFF, BMP). " + why.english());
     return;
   }
   std::string name, error;
-  if (!drafts_.save_photo(id, req.body, info.format == input::ImageInfo::Format::kPng, &name, &error)) {
+  if (!drafts_.save_photo(id, req.body, kPhotoExtensions[static_cast<int>(info.format)], &name, &error)) {
     fail(res, 500, "Không lưu được ảnh.");
     return;
   }
@@ -318,7 +317,12 @@ void App::photo(const httplib::Request& req, httplib::Response& res) {
     fail(res, 404, "Không tìm thấy ảnh.");
     return;
   }
-  res.set_content(bytes, name.size() > 4 && name.compare(name.size() - 4, 4, ".png") == 0 ? "image/png" : "image/jpeg");
+  const char* type = kPhotoMediaTypes[0];
+  for (std::size_t i = 0; i < std::size(kPhotoExtensions); ++i) {
+    const std::string ext = kPhotoExtensions[i];
+    if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0) type = kPhotoMediaTypes[i];
+  }
+  res.set_content(bytes, type);
 }
 
 void App::page(const httplib::Request& req, httplib::Response& res) {
