@@ -36,6 +36,31 @@ class Environment {
 
   virtual bool remove_file(const std::string& path) = 0;
 
+  // `length` bytes of `path` from `offset`, so that a bulk run can read its
+  // journal back a line at a time instead of whole. The default reads the
+  // whole file: correct, only not flat in memory.
+  virtual bool read_file_range(const std::string& path, std::uint64_t offset, std::size_t length,
+                               std::string* contents, std::string* error) {
+    std::string whole;
+    if (!read_file(path, &whole, error)) return false;
+    if (offset + length > whole.size()) {
+      *error = "is shorter than expected";
+      return false;
+    }
+    contents->assign(whole, offset, length);
+    return true;
+  }
+
+  // Renames `from` to `to` in one step (same folder), for a file written
+  // piece by piece with append_file that must appear complete or not at all.
+  // The default copies through memory.
+  virtual bool rename_file(const std::string& from, const std::string& to, std::string* error) {
+    std::string whole;
+    if (!read_file(from, &whole, error) || !write_file_atomic(to, whole, error)) return false;
+    remove_file(from);
+    return true;
+  }
+
   virtual bool is_directory(const std::string& path) = 0;
 
   // Every regular file whose name ends in `suffix` below `dir`, recursively,
@@ -73,6 +98,9 @@ class SystemEnvironment : public Environment {
                          std::string* error) override;
   bool append_file(const std::string& path, std::string_view data, std::string* error) override;
   bool remove_file(const std::string& path) override;
+  bool read_file_range(const std::string& path, std::uint64_t offset, std::size_t length,
+                       std::string* contents, std::string* error) override;
+  bool rename_file(const std::string& from, const std::string& to, std::string* error) override;
   bool read_standard_input(std::string* contents, std::string* error) override;
   bool stderr_is_terminal() override;
   bool is_directory(const std::string& path) override;

@@ -142,6 +142,38 @@ bool SystemEnvironment::append_file(const std::string& path, std::string_view da
   return true;
 }
 
+bool SystemEnvironment::read_file_range(const std::string& path, std::uint64_t offset,
+                                        std::size_t length, std::string* contents,
+                                        std::string* error) {
+  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) {
+    *error = "cannot read '" + path + "': " + std::strerror(errno);
+    return false;
+  }
+  contents->resize(length);
+  std::size_t done = 0;
+  while (done < length) {
+    ssize_t n = ::pread(fd.get(), contents->data() + done, length - done,
+                        static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      *error = "cannot read '" + path + "': " + (n < 0 ? std::strerror(errno) : "is shorter than expected");
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+bool SystemEnvironment::rename_file(const std::string& from, const std::string& to,
+                                    std::string* error) {
+  if (::rename(from.c_str(), to.c_str()) != 0) {
+    *error = "cannot rename '" + from + "' to '" + to + "': " + std::strerror(errno);
+    return false;
+  }
+  return true;
+}
+
 bool SystemEnvironment::read_standard_input(std::string* contents, std::string* error) {
   // A pipe has no size to check up front: read until the limit, then refuse.
   contents->clear();

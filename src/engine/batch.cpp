@@ -6,6 +6,8 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <tuple>
+#include <unordered_map>
 
 #include "base/sha256.h"
 #include "engine/job_queue.h"
@@ -67,6 +69,25 @@ std::string manifest_name(const BatchOptions& options) {
          std::to_string(options.shard.count) + ".jsonl";
 }
 
+// Where one manifest line of this run is: its sort key, and its place in
+// the journal. 24 bytes instead of the entry itself (about 1.7 KB with its
+// strings), so that memory stays nearly flat however many documents a run
+// makes; the final manifest is read back from the journal line by line.
+struct JournalLine {
+  std::uint64_t offset = 0;
+  std::uint32_t length = 0;
+  std::uint32_t file = 0;  // index into the run's input files
+  std::int32_t line = 0;
+  std::uint32_t document = 0;  // index into RunState::documents_
+};
+
+// An entry of the folder's manifest before this run; `replaced` once this
+// run has written a line with its key.
+struct Earlier {
+  ManifestEntry entry;
+  bool replaced = false;
+};
+
 // Everything the workers share during one run.
 class RunState {
  public:
@@ -77,7 +98,7 @@ class RunState {
   Environment& env;
   const BatchOptions& options;
   BatchObserver& observer;
-  std::map<std::string, ManifestEntry> previous;  // --skip-existing
+  std::map<std::string, Earlier> previous;  // --skip-existing, and the merge
   std::string journal_path;  // entries as they finish, for a killed run
   std::atomic<int> failures{0};
   std::atomic<int> write_failures{0};
@@ -92,22 +113,113 @@ class RunState {
     return std::move(kept_);
   }
 
-  void record(ManifestEntry entry) {
+  // `file`: the index of the entry's input among the run's files.
+  void record(ManifestEntry entry, std::uint32_t file) {
     std::lock_guard<std::mutex> lock(mutex_);
-    std::string ignored;
-    if (!journal_path.empty()) env.append_file(journal_path, to_json(entry) + "\n", &ignored);
-    entries_.push_back(std::move(entry));
-  }
-  std::vector<ManifestEntry> take_entries() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return std::move(entries_);
+    auto earlier = previous.find(manifest_key(entry));
+    if (earlier != previous.end()) earlier->second.replaced = true;
+    std::string line = to_json(entry) + "\n", ignored;
+    // After one failed append the journal's length is unknown: later lines
+    // are kept whole in memory instead.
+    if (!journal_broken_ && !journal_path.empty() && env.append_file(journal_path, line, &ignored)) {
+      journal_.push_back(JournalLine{journal_size_, static_cast<std::uint32_t>(line.size()), file,
+                                     entry.line, document_index(entry.document)});
+      journal_size_ += line.size();
+    } else {
+      journal_broken_ = true;
+      unjournalled_.push_back(std::move(entry));
+    }
   }
 
+  // After the workers are done: the lines of this run and what is left of
+  // the earlier manifest, sorted by input, line and document, written to
+  // `path` a block at a time. `files`: the names of the inputs read.
+  bool write_manifest(const std::string& path, const std::vector<std::string>& files, std::string* why);
+
  private:
+  std::uint32_t document_index(const std::string& name) {
+    for (std::size_t i = 0; i < documents_.size(); ++i) {
+      if (documents_[i] == name) return static_cast<std::uint32_t>(i);
+    }
+    documents_.push_back(name);
+    return static_cast<std::uint32_t>(documents_.size() - 1);
+  }
+
   std::mutex mutex_;
-  std::vector<ManifestEntry> entries_;
+  std::vector<JournalLine> journal_;
+  std::uint64_t journal_size_ = 0;
+  bool journal_broken_ = false;
+  std::vector<ManifestEntry> unjournalled_;
+  std::vector<std::string> documents_;
   std::vector<KeptDocument> kept_;
 };
+
+// The input names as entries spell them ("-" is read as "<stdin>").
+const std::string& input_name(const std::vector<std::string>& files, std::uint32_t file) {
+  static const std::string kStdin = "<stdin>";
+  return files[file] == "-" ? kStdin : files[file];
+}
+
+bool RunState::write_manifest(const std::string& path, const std::vector<std::string>& files,
+                              std::string* why) {
+  std::set<std::string> inputs_read;
+  for (const auto& [key, e] : previous) {
+    if (!e.replaced && e.entry.output.empty() && inputs_read.empty()) {
+      for (std::uint32_t i = 0; i < files.size(); ++i) inputs_read.insert(input_name(files, i));
+    }
+  }
+  // What goes in, by where it comes from: a journal line, an entry of this
+  // run kept in memory, or an earlier entry this run did not replace.
+  struct Item {
+    const JournalLine* journalled = nullptr;
+    const ManifestEntry* entry = nullptr;
+  };
+  std::vector<Item> items;
+  items.reserve(journal_.size() + unjournalled_.size());
+  for (const JournalLine& line : journal_) items.push_back(Item{&line, nullptr});
+  for (const ManifestEntry& e : unjournalled_) items.push_back(Item{nullptr, &e});
+  for (const auto& [key, e] : previous) {
+    if (e.replaced || (e.entry.output.empty() && inputs_read.count(e.entry.input))) continue;
+    items.push_back(Item{nullptr, &e.entry});
+  }
+  using Key = std::tuple<const std::string&, int, const std::string&>;
+  auto sort_key = [&](const Item& item) -> Key {
+    if (item.journalled) {
+      return Key(input_name(files, item.journalled->file), item.journalled->line,
+                 documents_[item.journalled->document]);
+    }
+    return Key(item.entry->input, item.entry->line, item.entry->document);
+  };
+  std::stable_sort(items.begin(), items.end(),
+                   [&](const Item& a, const Item& b) { return sort_key(a) < sort_key(b); });
+
+  // Written beside the manifest under a name sweep_temporary_files removes
+  // if the run is killed here, then renamed over it.
+  const std::string temp = std::filesystem::path(path).parent_path().string() + "/." +
+                           std::filesystem::path(path).filename().string() + ".merged.tmp";
+  env.remove_file(temp);
+  if (!env.write_file_atomic(temp, "", why)) return false;
+  std::string block, line;
+  constexpr std::size_t kBlock = 1 << 20;
+  for (const Item& item : items) {
+    if (item.journalled) {
+      if (!env.read_file_range(journal_path, item.journalled->offset, item.journalled->length, &line, why)) {
+        env.remove_file(temp);
+        return false;
+      }
+      block += line;
+    } else {
+      block += to_json(*item.entry) + '\n';
+    }
+    if (block.size() >= kBlock) {
+      if (!env.append_file(temp, block, why)) return env.remove_file(temp), false;
+      block.clear();
+    }
+  }
+  if (!block.empty() && !env.append_file(temp, block, why)) return env.remove_file(temp), false;
+  if (!env.rename_file(temp, path, why)) return env.remove_file(temp), false;
+  return true;
+}
 
 std::string output_path(const BatchOptions& options, const std::string& session_id,
                         const std::string& document) {
@@ -124,7 +236,7 @@ bool usable_id(const std::string& id) {
 // The manifest lines of a refused session: one per document asked for, so
 // that the manifest lists every document that was not made, and why.
 // `own_output`: false for a duplicate id, whose output path is the first's.
-void record_rejected(const input::Rejected& rejected, bool own_output, RunState& run) {
+void record_rejected(const input::Rejected& rejected, bool own_output, std::uint32_t file, RunState& run) {
   for (const documents::DocumentKind* kind : run.options.kinds) {
     ManifestEntry entry;
     entry.session = rejected.id;
@@ -137,11 +249,18 @@ void record_rejected(const input::Rejected& rejected, bool own_output, RunState&
     const Diagnostic* first = rejected.problems.first_error();
     if (!first && !rejected.problems.empty()) first = &rejected.problems.list().front();
     entry.error = first ? first->to_string() : "rejected";
-    run.record(std::move(entry));
+    run.record(std::move(entry), file);
   }
 }
 
-void render_session(const input::Session& session, Renderer& renderer, RunState& run) {
+// A session to render, and the index of its file among the run's inputs.
+struct Job {
+  input::Session session;
+  std::uint32_t file = 0;
+};
+
+void render_session(const Job& job, Renderer& renderer, RunState& run) {
+  const input::Session& session = job.session;
   const formats::Format& format = *run.options.format;
   for (const documents::DocumentKind* kind : run.options.kinds) {
     const std::string document(kind->name);
@@ -156,7 +275,7 @@ void render_session(const input::Session& session, Renderer& renderer, RunState&
       run.observer.skipped_for_lack_of_data(session, *kind);
       entry.status = "skipped";
       entry.error = "the session has no data for " + document;
-      if (!run.options.keep_in_memory) run.record(std::move(entry));
+      if (!run.options.keep_in_memory) run.record(std::move(entry), job.file);
       continue;
     }
     const std::int64_t started = run.env.monotonic_microseconds();
@@ -166,14 +285,14 @@ void render_session(const input::Session& session, Renderer& renderer, RunState&
     auto previous = run.previous.find(entry.output);
     std::string existing, why;
     if (run.options.skip_existing && !run.options.keep_in_memory && previous != run.previous.end() &&
-        previous->second.input_hash == entry.input_hash &&
-        (previous->second.status == "ok" || previous->second.status == "unchanged") &&
-        run.env.read_file(entry.output, &existing, &why) && existing.size() == previous->second.bytes) {
-      entry.sha256 = previous->second.sha256;
-      entry.bytes = previous->second.bytes;
-      entry.pages = previous->second.pages;
+        previous->second.entry.input_hash == entry.input_hash &&
+        (previous->second.entry.status == "ok" || previous->second.entry.status == "unchanged") &&
+        run.env.read_file(entry.output, &existing, &why) && existing.size() == previous->second.entry.bytes) {
+      entry.sha256 = previous->second.entry.sha256;
+      entry.bytes = previous->second.entry.bytes;
+      entry.pages = previous->second.entry.pages;
       entry.status = "unchanged";
-      run.record(std::move(entry));
+      run.record(std::move(entry), job.file);
       run.observer.document_done(false);
       continue;
     }
@@ -211,9 +330,30 @@ void render_session(const input::Session& session, Renderer& renderer, RunState&
       ++run.failures;
     }
     run.observer.diagnostics(diagnostics);
-    if (!run.options.keep_in_memory) run.record(std::move(entry));
+    if (!run.options.keep_in_memory) run.record(std::move(entry), job.file);
     run.observer.document_done(!ok);
   }
+}
+
+// Session ids seen so far, to refuse a duplicate, by a 128-bit fingerprint
+// (SHA-256's first half: no two ids of a real run share one) instead of the
+// id and its location as strings: about 50 bytes per session, not 200.
+struct Fingerprint {
+  std::uint64_t high = 0, low = 0;
+  bool operator==(const Fingerprint& o) const { return high == o.high && low == o.low; }
+};
+struct FingerprintHash {
+  std::size_t operator()(const Fingerprint& f) const { return static_cast<std::size_t>(f.low); }
+};
+struct Seen {
+  std::uint32_t file = 0;  // index into the run's files
+  int line = 0;
+};
+using SeenIds = std::unordered_map<Fingerprint, Seen, FingerprintHash>;
+
+Fingerprint fingerprint(const std::string& id) {
+  const std::string hex = Sha256::hex(id);
+  return Fingerprint{std::stoull(hex.substr(0, 16), nullptr, 16), std::stoull(hex.substr(16, 16), nullptr, 16)};
 }
 
 }  // namespace
@@ -235,11 +375,14 @@ BatchResult run_batch(const Engine& engine, Environment& env, const BatchOptions
   if (manifest) {
     sweep_temporary_files(options.out_dir, env);
     std::string text, why;
-    if (env.read_file(manifest_path, &text, &why)) state.previous = read_manifest(text);
+    if (env.read_file(manifest_path, &text, &why)) {
+      for (auto& [key, entry] : read_manifest(text)) state.previous[key].entry = std::move(entry);
+    }
     // Entries of a run that was killed before it could write its manifest.
     if (env.read_file(journal_path, &text, &why)) {
-      for (auto& [key, entry] : read_manifest(text)) state.previous[key] = entry;
+      for (auto& [key, entry] : read_manifest(text)) state.previous[key].entry = std::move(entry);
     }
+    text = std::string();
     // Creates OUTDIR and starts the journal afresh. A folder that cannot be
     // written is said once, before any work, not once per document.
     if (!env.write_file_atomic(journal_path, "", &why)) {
@@ -262,18 +405,20 @@ BatchResult run_batch(const Engine& engine, Environment& env, const BatchOptions
   result.failures = expand_inputs(options.inputs, env, &files, &diagnostics) ? 0 : 1;
   observer.diagnostics(diagnostics);
 
-  JobQueue<input::Session> queue(static_cast<std::size_t>(options.threads) * 4);
+  JobQueue<Job> queue(static_cast<std::size_t>(options.threads) * 4);
   std::vector<std::thread> workers;
   if (options.render) {
     for (int i = 0; i < options.threads; ++i) {
       workers.emplace_back([&] {
         Engine::Lease renderer = engine.lease();
-        while (std::optional<input::Session> session = queue.pop()) {
-          render_session(*session, *renderer, state);
+        while (std::optional<Job> job = queue.pop()) {
+          render_session(*job, *renderer, state);
         }
       });
     }
   }
+
+  std::uint32_t file_index = 0;  // of the file being read, in `files`
 
   // Only this shard's refusals are reported and counted: one bad file must
   // fail one pod of a sharded job, not all of them.
@@ -281,26 +426,24 @@ BatchResult run_batch(const Engine& engine, Environment& env, const BatchOptions
     ++result.failures;
     observer.diagnostics(r.problems);
     observer.session_rejected();
-    if (manifest) record_rejected(r, own_output, state);
+    if (manifest) record_rejected(r, own_output, file_index, state);
   };
   auto rejected = [&](const input::Rejected& r) {
     if (options.shard.contains(shard_key(r))) report(r, true);
   };
 
-  std::map<std::string, SourceLocation> seen_ids;
-  std::set<std::string> inputs_read;
+  SeenIds seen_ids;
   for (const std::string& file : files) {
-    inputs_read.insert(file == "-" ? "<stdin>" : file);
     Diagnostics relayed;  // each rejection comes through `rejected`
     input::read_session_file(env, file, needs, &relayed, [&](input::Session s) {
       if (!options.shard.contains(s.id)) return;
-      auto [first, inserted] = seen_ids.emplace(s.id, s.where);
+      auto [first, inserted] = seen_ids.emplace(fingerprint(s.id), Seen{file_index, s.where.line});
       if (!inserted) {
         input::Rejected duplicate;
         duplicate.where = s.where;
         duplicate.id = s.id;
         duplicate.problems.error(s.where, msg("duplicate session id '{1}' (first at {2}:{3})", s.id,
-                                              first->second.file, first->second.line));
+                                              input_name(files, first->second.file), first->second.line));
         report(duplicate, false);
         return;
       }
@@ -334,8 +477,9 @@ BatchResult run_batch(const Engine& engine, Environment& env, const BatchOptions
       result.planned += documents;
       observer.planned(documents);
       if (options.keep_in_memory && result.planned > 1) result.too_many = true;
-      if (options.render && !result.too_many) queue.push(std::move(s));
+      if (options.render && !result.too_many) queue.push(Job{std::move(s), file_index});
     }, rejected);
+    ++file_index;
   }
   observer.reading_done();
   queue.close();
@@ -343,9 +487,7 @@ BatchResult run_batch(const Engine& engine, Environment& env, const BatchOptions
 
   if (manifest) {
     std::string why;
-    const std::vector<ManifestEntry> merged =
-        merge_manifest(std::move(state.previous), state.take_entries(), inputs_read);
-    if (!env.write_file_atomic(manifest_path, manifest_text(merged), &why)) {
+    if (!state.write_manifest(manifest_path, files, &why)) {
       Diagnostics failed;
       failed.error(manifest_path, why);
       observer.diagnostics(failed);
