@@ -156,7 +156,9 @@ class BodyWriter {
     if ((!top && c.space_before > 0) || last_was_table_) out += spacer(std::max(1.0, top ? 0 : c.space_before));
     std::vector<double> lead(c.columns.size(), 0);
     if (c.align_baselines) lead = baseline_leads(c);
-    out += "<w:tbl><w:tblPr><w:tblW" + attr("w:w", twips(width)) +
+    double total = 0;
+    for (const layout::Column& column : c.columns) total += width * column.width_fraction;
+    out += "<w:tbl><w:tblPr><w:tblW" + attr("w:w", twips(total)) +
            " w:type=\"dxa\"/><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblBorders>";
     for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"}) {
       out += std::string("<w:") + side + " w:val=\"nil\"/>";

@@ -131,6 +131,9 @@ std::vector<std::pair<std::string, std::string>> package_parts(PackageInput in) 
     ParagraphFormat number;
     number.align = layout::Align::kCenter;
     number.size = page.page_number_size;
+    // Centred on the page, as the PDF has it, not on the text area: the
+    // right indent takes back what the wider left margin adds.
+    number.right = page.margin_left - page.margin_right;
     const NamedStyle& style = in.styles.use("VbPageNumber", "VB Số trang", number);
     parts.emplace_back("word/header1.xml", header("<w:p><w:pPr><w:pStyle" + attr("w:val", style.id) + "/></w:pPr></w:p>"));
     parts.emplace_back("word/header2.xml",
