@@ -50,7 +50,9 @@ TEST_CASE("engine: the kinds and formats are listed from their folders") {
   auto e = load_engine(env);
   REQUIRE(e->format("pdf") != nullptr);
   CHECK(e->format("pdf")->extension() == ".pdf");
-  CHECK(e->format("docx") == nullptr);
+  REQUIRE(e->format("docx") != nullptr);
+  CHECK(e->format("docx")->extension() == ".docx");
+  CHECK(e->format("odt") == nullptr);
 }
 
 TEST_CASE("engine: render from many threads gives the same bytes as from one") {

@@ -1,6 +1,6 @@
 // An output format: what turns a laid-out document into the bytes of a
 // file. Each format lives in its own folder under formats/ (pdf/, html/,
-// json/, png/),
+// json/, png/, docx/),
 // whose entry point is `std::unique_ptr<Format> <folder>::make_format()`;
 // CMake lists the folders, so adding a format touches that one folder.
 #ifndef VANBAN_FORMATS_FORMAT_H_

@@ -6,7 +6,7 @@
 
 #include "input/image_probe.h"
 #include "serve/session_form.h"
-#include "serve/zip.h"
+#include "base/zip.h"
 
 namespace vanban::serve {
 

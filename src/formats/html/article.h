@@ -1,8 +1,7 @@
 // What a document's blocks mean to a reader on the web: which paragraph
 // is the title, the lead (sapo), a photo's caption, the byline. Read from
-// the paragraphs' styles, since the layout model knows styles, not roles;
-// the rules follow news.mustache and give plain paragraphs elsewhere. The
-// html and json formats both start from this.
+// the roles the template gave its paragraphs (role="title|category|sapo|
+// caption|byline"). The html and json formats both start from this.
 #ifndef VANBAN_FORMATS_HTML_ARTICLE_H_
 #define VANBAN_FORMATS_HTML_ARTICLE_H_
 
@@ -15,11 +14,11 @@ namespace vanban::html {
 
 enum class Role {
   kBody,      // an ordinary paragraph
-  kTitle,     // the first bold paragraph of 16 pt or more
-  kCategory,  // a small italic paragraph above the title ("Tin tức - Sự kiện")
-  kSapo,      // the bold body paragraph right after the title
-  kCaption,   // an italic paragraph right after a photo
-  kByline,    // a bold right-aligned paragraph that ends the document
+  kTitle,     // the first role="title": a headline, or a notice's trích yếu
+  kCategory,  // role="category" ("Tin tức - Sự kiện")
+  kSapo,      // role="sapo": the bold lead
+  kCaption,   // role="caption" right after a photo
+  kByline,    // role="byline"
 };
 
 struct Photo {

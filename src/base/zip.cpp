@@ -1,10 +1,12 @@
-#include "serve/zip.h"
+#include "base/zip.h"
 
 #include <zip.h>
 
+#include <algorithm>
+#include <ctime>
 #include <memory>
 
-namespace vanban::serve {
+namespace vanban {
 
 namespace {
 
@@ -24,10 +26,23 @@ struct ErrorGuard {
   ~ErrorGuard() { zip_error_fini(&error); }
 };
 
+// An entry's date in the archive's own (MS-DOS) form, from the UTC
+// calendar: zip_file_set_mtime would go through the local time zone, and
+// the same document would then give other bytes on another machine.
+bool set_dos_time(zip_t* archive, zip_uint64_t index, std::int64_t seconds) {
+  std::tm utc{};
+  const std::time_t t = static_cast<std::time_t>(seconds);
+  if (!gmtime_r(&t, &utc)) return false;
+  const int year = std::clamp(utc.tm_year + 1900, 1980, 2107);
+  const auto dos_date = static_cast<zip_uint16_t>(((year - 1980) << 9) | ((utc.tm_mon + 1) << 5) | utc.tm_mday);
+  const auto dos_time = static_cast<zip_uint16_t>((utc.tm_hour << 11) | (utc.tm_min << 5) | (utc.tm_sec / 2));
+  return zip_file_set_dostime(archive, index, dos_time, dos_date, 0) == 0;
+}
+
 }  // namespace
 
 bool make_zip(const std::vector<std::pair<std::string, std::string>>& files, std::string* zip,
-              std::string* error) {
+              std::string* error, std::optional<std::int64_t> mtime) {
   ErrorGuard e;
   // The archive is written into this in-memory source; the extra reference
   // (zip_source_keep) keeps it alive after zip_close so it can be read back.
@@ -46,11 +61,17 @@ bool make_zip(const std::vector<std::pair<std::string, std::string>>& files, std
   for (const auto& [name, bytes] : files) {
     // `bytes` outlive zip_close below, so libzip may read them in place.
     Source file(zip_source_buffer(archive.get(), bytes.data(), bytes.size(), 0));
-    if (!file || zip_file_add(archive.get(), name.c_str(), file.get(), ZIP_FL_ENC_UTF_8) < 0) {
+    const zip_int64_t index =
+        file ? zip_file_add(archive.get(), name.c_str(), file.get(), ZIP_FL_ENC_UTF_8) : -1;
+    if (index < 0) {
       *error = zip_strerror(archive.get());
       return false;
     }
     file.release();  // the archive owns it now
+    if (mtime && !set_dos_time(archive.get(), static_cast<zip_uint64_t>(index), *mtime)) {
+      *error = zip_strerror(archive.get());
+      return false;
+    }
   }
   if (zip_close(archive.get()) < 0) {
     *error = zip_strerror(archive.get());
@@ -74,4 +95,4 @@ bool make_zip(const std::vector<std::pair<std::string, std::string>>& files, std
   return true;
 }
 
-}  // namespace vanban::serve
+}  // namespace vanban
