@@ -10,6 +10,7 @@
 #include "documents/kind.h"
 #include "engine/engine.h"
 #include "input/reader.h"
+#include "layout/markup.h"
 #include "testing.h"
 
 using namespace vanban;
@@ -98,10 +99,98 @@ TEST_CASE("engine: the markup says where in which template each element was writ
   // The Quốc hiệu paragraph comes from the header partial, line 15.
   const std::string header = testing::source_dir() + "/templates/nd30-header.mustache";
   const std::string source = testing::read_file(header);
-  const std::size_t at = source.find("<p align=\"center\" indent=\"0\" size=\"12pt\"");
+  const std::size_t at = source.find("<p role=\"national-motto\" align=\"center\"");
   REQUIRE(at != std::string::npos);
   const int line = 1 + static_cast<int>(std::count(source.begin(), source.begin() + at, '\n'));
   const int column = static_cast<int>(at - source.rfind('\n', at));
   CHECK(testing::contains(out.markup, "<p src-at=\"" + header + ":" + std::to_string(line) + ":" +
-                                          std::to_string(column) + "\" align=\"center\" indent=\"0\" size=\"12pt\""));
+                                          std::to_string(column) + "\" role=\"national-motto\" align=\"center\""));
+}
+
+namespace {
+
+// Stands in for the photos: the roles do not depend on their pixels.
+class AnyImage : public layout::ImageSource {
+ public:
+  bool find(const std::string&, std::shared_ptr<const std::string>* data, input::ImageInfo* info,
+            std::string*) const override {
+    *data = std::make_shared<const std::string>("photo");
+    info->width = 400;
+    info->height = 300;
+    return true;
+  }
+};
+
+// (role, text) of every paragraph, columns' in column order.
+void collect_roles(const std::vector<layout::Block>& blocks,
+                   std::vector<std::pair<std::string, std::string>>* out) {
+  for (const layout::Block& block : blocks) {
+    if (const auto* p = std::get_if<layout::Paragraph>(&block)) {
+      std::string text;
+      for (const layout::Inline& piece : p->inlines) text += piece.text;
+      out->emplace_back(layout::role_name(p->role), text);
+    } else if (const auto* cols = std::get_if<layout::Columns>(&block)) {
+      for (const layout::Column& c : cols->columns) collect_roles(c.blocks, out);
+    }
+  }
+}
+
+std::vector<std::pair<std::string, std::string>> roles_of(const engine::Engine& e, const input::Session& session,
+                                                          const char* kind) {
+  engine::RenderedDocument out;
+  Diagnostics d;
+  REQUIRE(e.render(session, *documents::find_kind(kind), *e.format("pdf"), &out, &d));
+  layout::Document doc;
+  REQUIRE(layout::parse_markup(out.markup, kind, layout::MarkupOptions{}, AnyImage(), &doc, &d));
+  std::vector<std::pair<std::string, std::string>> roles;
+  collect_roles(doc.blocks, &roles);
+  return roles;
+}
+
+std::vector<std::string> texts_with(const std::vector<std::pair<std::string, std::string>>& roles,
+                                    const std::string& role) {
+  std::vector<std::string> texts;
+  for (const auto& [r, text] : roles) {
+    if (r == role) texts.push_back(text);
+  }
+  return texts;
+}
+
+}  // namespace
+
+TEST_CASE("engine: the bundled templates give each part of a document its role") {
+  SystemEnvironment env;
+  auto e = load_engine(env);
+  const input::Session session = sample_session(env);
+
+  const auto notice = roles_of(*e, session, "conclusion");
+  CHECK(texts_with(notice, "national-motto") == std::vector<std::string>{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"});
+  CHECK(texts_with(notice, "tagline") == std::vector<std::string>{"Độc lập - Tự do - Hạnh phúc"});
+  CHECK(texts_with(notice, "agency").size() == 1);
+  CHECK(texts_with(notice, "parent-agency") == std::vector<std::string>{"UBND TỈNH TUYÊN QUANG"});
+  REQUIRE(texts_with(notice, "number").size() == 1);
+  CHECK(texts_with(notice, "number")[0].rfind("Số: ", 0) == 0);
+  REQUIRE(texts_with(notice, "place-date").size() == 1);
+  CHECK(testing::contains(texts_with(notice, "place-date")[0], ", ngày "));
+  CHECK(texts_with(notice, "doc-type") == std::vector<std::string>{"THÔNG BÁO"});
+  REQUIRE(texts_with(notice, "title").size() == 1);
+  CHECK(texts_with(notice, "title")[0].rfind("Kết luận của ", 0) == 0);
+  CHECK(texts_with(notice, "heading").size() >= 2);
+  CHECK(texts_with(notice, "signer-name") == std::vector<std::string>{session.notice->signer.name});
+  CHECK(texts_with(notice, "recipients-heading") == std::vector<std::string>{"Nơi nhận:"});
+  CHECK(texts_with(notice, "recipient").size() == session.notice->recipients.size());
+  for (const std::string& item : texts_with(notice, "list-item")) CHECK(item.rfind("- ", 0) == 0);
+
+  const auto minutes = roles_of(*e, session, "minutes");
+  CHECK(texts_with(minutes, "doc-type") == std::vector<std::string>{"BIÊN BẢN"});
+  CHECK(texts_with(minutes, "signer-position") == std::vector<std::string>{"THƯ KÝ", "CHỦ TOẠ"});
+  CHECK(texts_with(minutes, "signer-name").size() == 2);
+  CHECK(texts_with(minutes, "heading").size() >= 2);
+
+  const auto news = roles_of(*e, session, "news");
+  CHECK(texts_with(news, "title").size() == 1);
+  CHECK(texts_with(news, "sapo").size() == 1);
+  CHECK(texts_with(news, "byline") == std::vector<std::string>{session.article_author});
+  CHECK(texts_with(news, "caption").size() == 3);
+  CHECK(texts_with(news, "category").size() == (session.article_category.empty() ? 0u : 1u));
 }

@@ -226,3 +226,32 @@ TEST_CASE("layout: keep-with-next keeps a title with its paragraph; page numbers
   CHECK(number->x + w / 2 == Approx(out.width / 2));
   CHECK(number->y > out.height - 20 * kPointsPerMm);
 }
+
+TEST_CASE("layout: a paragraph's role is read from the markup; body when it names none") {
+  Document doc;
+  Diagnostics d;
+  REQUIRE(parse("<document><p role=\"national-motto\">CỘNG HÒA</p><p>Nội dung</p>"
+                "<columns><column width=\"50%\"><p role=\"signer-name\">Nguyễn Văn A</p></column></columns>"
+                "</document>",
+                &doc, &d));
+  REQUIRE(doc.blocks.size() == 3);
+  CHECK(std::get<Paragraph>(doc.blocks[0]).role == Role::kNationalMotto);
+  CHECK(std::get<Paragraph>(doc.blocks[1]).role == Role::kBody);
+  const Columns& cols = std::get<Columns>(doc.blocks[2]);
+  CHECK(std::get<Paragraph>(cols.columns[0].blocks[0]).role == Role::kSignerName);
+  // Every name reads back as the role it names.
+  for (Role r : {Role::kBody, Role::kPlaceDate, Role::kRecipientsHeading, Role::kByline}) {
+    Role back = Role::kBody;
+    CHECK(role_from_name(role_name(r), &back));
+    CHECK(back == r);
+  }
+}
+
+TEST_CASE("layout: an unknown role is an error at its element, listing the roles") {
+  Document doc;
+  Diagnostics d;
+  CHECK_FALSE(parse("<document>\n<p role=\"quoc-hieu\">CỘNG HÒA</p></document>", &doc, &d));
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.list()[0].where.line == 2);
+  CHECK(d.list()[0].message.find("role=\"quoc-hieu\" must be one of body, parent-agency, agency, national-motto") != std::string::npos);
+}

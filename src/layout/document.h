@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -53,6 +54,40 @@ struct Inline {
   bool no_break = false;  // <nobr>: no line break inside
 };
 
+// What a paragraph is to a reader, as the template says (role="..."):
+// what a PDF's structure tree, a word processor's named styles and a web
+// page need, and what layout itself never looks at. The names are those of
+// Decree 30's parts of a document (Phụ lục I) and of a news article.
+enum class Role {
+  kBody,               // "body": an ordinary paragraph (the default)
+  kParentAgency,       // "parent-agency": cơ quan chủ quản, "UBND TỈNH ..."
+  kAgency,             // "agency": cơ quan ban hành
+  kNationalMotto,      // "national-motto": Quốc hiệu
+  kTagline,            // "tagline": Tiêu ngữ
+  kNumber,             // "number": "Số: ..."
+  kPlaceDate,          // "place-date": địa danh, ngày tháng năm
+  kDocType,            // "doc-type": tên loại, "THÔNG BÁO", "BIÊN BẢN"
+  kTitle,              // "title": trích yếu; a news item's headline
+  kHeading,            // "heading": a section heading in the body
+  kListItem,           // "list-item": "- ..." in a list
+  kSignerAuthority,    // "signer-authority": "TM. ...", "KT. ..."
+  kSignerPosition,     // "signer-position": the signer's office
+  kSignerName,         // "signer-name"
+  kRecipientsHeading,  // "recipients-heading": "Nơi nhận:"
+  kRecipient,          // "recipient": one line of Nơi nhận
+  kCategory,           // "category": a news item's section
+  kSapo,               // "sapo": a news item's bold lead
+  kCaption,            // "caption": under a photo
+  kByline,             // "byline": a news item's author
+};
+
+// The attribute value of `role` ("place-date"), and back; false for a
+// name that is none of them.
+const char* role_name(Role role);
+bool role_from_name(std::string_view name, Role* role);
+// "body, parent-agency, ... or byline": for an error message.
+std::string role_names();
+
 struct ParagraphStyle {
   Align align = Align::kJustify;
   double size = 13;            // points
@@ -79,6 +114,7 @@ struct ParagraphStyle {
 
 struct Paragraph {
   ParagraphStyle style;
+  Role role = Role::kBody;
   std::vector<Inline> inlines;
   SourceLocation where;
 };

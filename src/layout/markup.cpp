@@ -324,7 +324,7 @@ void MarkupParser::signature(const pugi::xml_node& node, std::vector<Block>* out
 void MarkupParser::paragraph(const pugi::xml_node& node, std::vector<Block>* out) {
   check_attributes(node, {"align", "size", "shrink-to", "line-height", "indent", "space-before", "space-after",
                           "left", "right", "bold", "italic", "keep-with-next", "balance",
-                          "line-breaking"});
+                          "line-breaking", "role"});
   Paragraph p;
   p.style = defaults_;
   // The template's place when the markup carries it; otherwise only the
@@ -344,6 +344,9 @@ void MarkupParser::paragraph(const pugi::xml_node& node, std::vector<Block>* out
   flag(node, "keep-with-next", &p.style.keep_with_next);
   flag(node, "balance", &p.style.balance);
   breaking(node, &p.style.breaking);
+  if (pugi::xml_attribute a = node.attribute("role"); a && !role_from_name(a.value(), &p.role)) {
+    error(node, std::string("role=\"") + a.value() + "\" must be one of " + role_names());
+  }
   if (p.style.size < 4 || p.style.size > 96) error(node, "size must lie between 4pt and 96pt");
   // Lines narrower than one letter used to be set off the page: the
   // paragraph vanished from the PDF without a word.
