@@ -179,7 +179,7 @@ TEST_CASE("signature: an empty field between the position and the name, clear of
   }
 }
 
-TEST_CASE("signature: pdfsig signs the fields with a throwaway certificate; they verify") {
+TEST_CASE("signature: pdfsig signs the fields with a throwaway certificate and they verify") {
   if (run("command -v certutil").status != 0) {
     WARN("skipped: no certutil (apt-get install libnss3-tools)");
     return;
