@@ -158,3 +158,12 @@ TEST_CASE("cli: progress stays silent when stderr is not a terminal, and counts 
   INFO(terminal.out);
   CHECK(contains(terminal.out, "1/1 văn bản"));
 }
+
+TEST_CASE("cli: the progress line counts warnings") {
+  TempDir dir;
+  write_file(dir / "session.xml", replace_once(kMinimalSession, "<where province", "<where provnce=\"x\" province"));
+  Result terminal = run_on_terminal("render " + shell_quote(dir / "session.xml") + " -t news -o " + shell_quote(dir / "out"));
+  INFO(terminal.out);
+  CHECK(contains(terminal.out, "1/1 văn bản"));
+  CHECK(contains(terminal.out, ", 1 warnings"));
+}

@@ -80,34 +80,37 @@ TEST_CASE("errors: the fixture itself renders (so the defects below are what fai
         std::vector<std::string>{std::string(testing::kMinimalSessionId) + "/news.pdf"});
 }
 
-TEST_CASE("errors: malformed XML is reported where pugixml finds it") {
-  SECTION("mismatched end tag: on the end tag's line, at its name") {
+TEST_CASE("errors: malformed XML is reported in a person's words, where it is to be fixed") {
+  SECTION("mismatched end tag: at the end tag, naming the element it should close") {
     const std::string xml =
         replace_once(kMinimalSession, "Đề án 06.</p>", "Đề án 06.</q>");
     BadInput input(xml);
     // Columns count code points: the Vietnamese text before </q> has
     // multi-byte letters.
-    check_rejected(input, line_of(xml, "</q>"), {"malformed XML"},
-                   testing::column_of(xml, "</q>") + 2);
+    check_rejected(input, line_of(xml, "</q>"), {"</q> does not close <p> opened at " +
+                                                 std::to_string(line_of(xml, "<p>")) + ":5"},
+                   testing::column_of(xml, "</q>"));
   }
-  SECTION("unclosed element: found at the end tag that does not match it") {
-    // <report> is never closed; pugixml notices at </session>.
+  SECTION("unclosed element: at its start tag, not at the </session> that reveals it") {
     const std::string xml = replace_once(kMinimalSession, "  </report>\n", "");
     BadInput input(xml);
-    check_rejected(input, line_of(xml, "</session>"), {"malformed XML"});
+    check_rejected(input, line_of(xml, "<report>"),
+                   {"element <report> opened at " + std::to_string(line_of(xml, "<report>")) +
+                    ":3 is never closed (add </report> before </session>"},
+                   testing::column_of(xml, "<report>"));
   }
   SECTION("start tag without its '>': found where the next tag starts") {
     const std::string xml = replace_once(kMinimalSession, "<host unit=\"UBND xã Phúc Thịnh\"/>",
                                          "<host unit=\"UBND xã Phúc Thịnh\"");
     BadInput input(xml);
-    check_rejected(input, line_of(xml, "<report>"), {"malformed XML"},
+    check_rejected(input, line_of(xml, "<report>"), {"the start tag <host>", "has no '>'"},
                    testing::column_of(xml, "<report>"));
   }
   SECTION("unquoted attribute value: on its line") {
     const std::string xml =
         replace_once(kMinimalSession, "date=\"2023-06-08\"", "date=2023-06-08");
     BadInput input(xml);
-    check_rejected(input, line_of(xml, "date=2023"), {"malformed XML"});
+    check_rejected(input, line_of(xml, "date=2023"), {"the value of attribute 'date' must be in quotes"});
   }
 }
 

@@ -452,11 +452,18 @@ TEST_CASE("input: inline <b>, <i> and <keep> become spans") {
   }
 }
 
-TEST_CASE("input: unknown inline elements keep their text and lose their tag") {
-  const in::Session s = one_session(with_paragraph("Xem <u>mục</u> <a href=\"x\">2</a>."));
-  CHECK(s.report[0].plain() == "Xem mục 2.");
-  REQUIRE(s.report[0].spans.size() == 1);
-  CHECK_FALSE(s.report[0].spans[0].bold);
+TEST_CASE("input: unknown inline elements are errors at their place, and never glue words") {
+  const std::string xml = with_paragraph("bố trí<u>Thứ hai</u> <a href=\"x\">2</a>.");
+  ReadResult r = read_xml(xml);
+  CHECK(r.rejected == 1);
+  REQUIRE(r.diagnostics.size() == 2);
+  CHECK(r.diagnostics.list()[0].message == "<u> has no meaning inside <p>: use <b>, <i>, <keep> or <br/>, or remove the tag");
+  CHECK(r.diagnostics.list()[0].where.line == testing::line_of(xml, "<u>"));
+  CHECK(r.diagnostics.list()[0].where.column == testing::column_of(xml, "<u>"));
+  CHECK(testing::contains(r.diagnostics.list()[1].message, "<a> has no meaning inside <p>"));
+  // In a user's own field the text is kept, set apart by spaces.
+  const in::Session s = one_session(with_before_article("<ghi-chu>bố trí<u>Thứ hai</u></ghi-chu>"));
+  CHECK(s.extras[0].second.text == "bố trí Thứ hai");
 }
 
 TEST_CASE("input: white space between two marked words is one space") {
@@ -495,6 +502,30 @@ TEST_CASE("input: unknown elements and attributes are kept as extras") {
   CHECK(e.children[0].second.attributes.at("so") == "1");
   CHECK(e.children[0].second.text == "thứ nhất");
   CHECK(s.extra_attributes == std::map<std::string, std::string>{{"nguon", "cổng"}});
+}
+
+TEST_CASE("input: <extra> holds the user's own fields, unchecked, read as extras") {
+  const std::string xml = with_before_article(
+      "<extra so-ho-so=\"1520\"><kinh-phi don-vi=\"tỷ đồng\">12,5</kinh-phi><reciepient>x</reciepient></extra>");
+  const in::Session s = one_session(xml);  // no warning for the near-miss name inside <extra>
+  CHECK(s.warnings.empty());
+  REQUIRE(s.extras.size() == 2);
+  CHECK(s.extras[0].first == "kinh-phi");
+  CHECK(s.extras[0].second.attributes.at("don-vi") == "tỷ đồng");
+  CHECK(s.extras[0].second.text == "12,5");
+  CHECK(s.extra_attributes.at("so-ho-so") == "1520");
+}
+
+TEST_CASE("input: an accepted session carries its warnings") {
+  const std::string xml = with_before_article("<artcle author=\"x\"/>");
+  ReadResult r = read_xml(xml);
+  CHECK(r.rejected == 0);
+  REQUIRE(r.sessions.size() == 1);
+  REQUIRE(r.sessions[0].warnings.size() == 1);
+  const vanban::Diagnostic& w = r.sessions[0].warnings.list()[0];
+  CHECK(w.severity == vanban::Severity::kWarning);
+  CHECK(w.message == "unknown element <artcle> in <session>; did you mean <article>?");
+  CHECK(w.where.line == testing::line_of(xml, "<artcle"));
 }
 
 TEST_CASE("input: requirements of the documents asked for") {

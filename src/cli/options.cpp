@@ -17,8 +17,9 @@ const char kUsageTemplate[] =
     "                    [--tone new|old] [--templates DIR] [--fonts DIR]\n"
     "                    [--pdf-standard a-1b|none] [--photo-ppi N]\n"
     "                    [-f pdf|html|json|png] [--png-dpi 100]\n"
-    "                    [--markup] [-j N] [--shard I/N] [--skip-existing] [-q]\n"
-    "       vanban check INPUT... [-t ...]\n"
+    "                    [--markup] [-j N] [--shard I/N] [--skip-existing] [--strict] [-q]\n"
+    "       vanban check INPUT... [-t ...] [--strict]\n"
+    "       vanban init [FILE|-] [--force]\n"
     "       vanban serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--users FILE] [-j N]\n"
     "                    [--session-seconds 28800]\n"
     "       vanban serve --hash-password < password\n"
@@ -57,9 +58,16 @@ const char kUsageTemplate[] =
     "                     JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID\n"
     "  --skip-existing    skip documents whose session, templates, fonts and\n"
     "                     vanban version are unchanged since OUTDIR/manifest.jsonl\n"
+    "  --strict           refuse a session that has warnings, as if they were\n"
+    "                     errors (a misspelt element, a notice dated before\n"
+    "                     the session, ...)\n"
     "  -q, --quiet        print errors only (no progress, no list of PDFs)\n"
     "\n"
     "check validates the inputs and writes nothing.\n"
+    "\n"
+    "init writes a session skeleton, every field with a comment in Vietnamese,\n"
+    "to FILE (default: session.xml; - for standard output); it does not\n"
+    "replace an existing file unless --force is given.\n"
     "\n"
     "serve runs the web app (in Vietnamese) on http://HOST:PORT/: a form for a\n"
     "session, its documents previewed as they print, drafts saved as\n"
@@ -134,6 +142,7 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
   if (command == "render") options->command = Command::kRender;
   else if (command == "check") options->command = Command::kCheck;
   else if (command == "serve") options->command = Command::kServe;
+  else if (command == "init") options->command = Command::kInit;
   else {
     *error = "unknown command '" + command + "'";
     return false;
@@ -238,6 +247,10 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
       options->skip_existing = true;
     } else if (arg == "--markup") {
       options->keep_markup = true;
+    } else if (arg == "--strict" && options->command != Command::kServe) {
+      options->strict = true;
+    } else if (arg == "--force" && options->command == Command::kInit) {
+      options->force = true;
     } else if (options->command == Command::kServe && arg == "--host") {
       if (!take_value(&options->host)) return false;
     } else if (options->command == Command::kServe && arg == "--port") {
@@ -286,6 +299,14 @@ bool parse_options(int argc, const char* const* argv, Options* options, std::str
       *error = "serve takes no INPUT";
       return false;
     }
+    return true;
+  }
+  if (options->command == Command::kInit) {
+    if (options->inputs.size() > 1) {
+      *error = "init takes one FILE";
+      return false;
+    }
+    if (!options->inputs.empty()) options->init_file = options->inputs.front();
     return true;
   }
   if (options->inputs.empty()) {

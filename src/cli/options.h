@@ -11,7 +11,7 @@
 
 namespace vanban::cli {
 
-enum class Command { kRender, kCheck, kServe, kHelp, kVersion };
+enum class Command { kRender, kCheck, kServe, kInit, kHelp, kVersion };
 
 struct Options {
   Command command = Command::kHelp;
@@ -32,6 +32,12 @@ struct Options {
   std::string shard;           // "I/N" or "N"; empty: all sessions
   bool skip_existing = false;  // skip documents whose inputs are unchanged
   bool keep_markup = false;  // also write <document>.markup
+  bool strict = false;       // a session with warnings is refused
+
+  // init: where the skeleton goes ("-": standard output), and whether an
+  // existing file may be replaced.
+  std::string init_file = "session.xml";
+  bool force = false;
 
   // serve
   std::string host = "127.0.0.1";

@@ -25,6 +25,11 @@ void Progress::session_rejected() {
   ++failed_;
 }
 
+void Progress::warned(std::uint64_t warnings) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  warnings_ += warnings;
+}
+
 void Progress::document_done(bool failed) {
   std::lock_guard<std::mutex> lock(mutex_);
   ++done_;
@@ -54,8 +59,11 @@ void Progress::draw() {
     }
   }
   if (failed_) {
-    std::snprintf(line + n, sizeof line - n, ", %llu failed",
-                  static_cast<unsigned long long>(failed_));
+    n += std::snprintf(line + n, sizeof line - n, ", %llu failed",
+                       static_cast<unsigned long long>(failed_));
+  }
+  if (warnings_) {
+    std::snprintf(line + n, sizeof line - n, ", %llu warnings", static_cast<unsigned long long>(warnings_));
   }
   out_ << line << std::flush;
   drawn_ = true;

@@ -23,6 +23,7 @@ class Progress {
   void reading_done();
   void document_done(bool failed);
   void session_rejected();  // a failure, though not a document
+  void warned(std::uint64_t warnings);
   // Clears the line before other output is printed, and redraws after.
   template <typename Print>
   void print_between(Print print) {
@@ -41,7 +42,7 @@ class Progress {
   bool enabled_;
   Environment& env_;
   std::mutex mutex_;
-  std::uint64_t total_ = 0, done_ = 0, failed_ = 0;
+  std::uint64_t total_ = 0, done_ = 0, failed_ = 0, warnings_ = 0;
   std::int64_t started_us_ = 0, last_draw_us_ = 0;
   bool drawn_ = false;
   bool read_all_ = false;

@@ -11,6 +11,7 @@
 #include "engine/batch.h"
 #include "engine/data_dir.h"
 #include "engine/engine.h"
+#include "input/skeleton.h"
 #include "serve/auth.h"
 #include "serve/server.h"
 
@@ -44,6 +45,7 @@ class Printer : public engine::BatchObserver {
       : out_(out), err_(err), progress_(progress), style_(style), quiet_(quiet), list_files_(list_files) {}
 
   void diagnostics(const Diagnostics& diagnostics) override {
+    if (diagnostics.warning_count()) progress_.warned(diagnostics.warning_count());
     std::lock_guard<std::mutex> lock(mutex_);
     for (const Diagnostic& d : diagnostics.list()) {
       // Alike but for the session named: shown once, with the first session.
@@ -189,6 +191,7 @@ int run(const Options& options, Environment& env, std::ostream& out, std::ostrea
                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   batch.skip_existing = options.skip_existing;
   batch.keep_markup = options.keep_markup;
+  batch.strict = options.strict;
 
   Printer printer(out, err, progress, style, options.quiet, !one_document);
   engine::BatchResult result = engine::run_batch(*engine, env, batch, printer);
@@ -200,6 +203,7 @@ int run(const Options& options, Environment& env, std::ostream& out, std::ostrea
                                      : result.written;
     err << "vanban: " << result.sessions << " session(s) read";
     if (render) err << ", " << written << " " << (options.format == "pdf" ? "PDF" : options.format) << "(s) written";
+    if (result.warnings) err << ", " << result.warnings << " warning(s)";
     if (result.failures) err << ", " << result.failures << " failure(s)";
     err << '\n';
   }
@@ -255,6 +259,30 @@ int run_serve(const Options& options, Environment& env, std::ostream& out, std::
   return serve::serve(serve_options, *engine, env, out, err);
 }
 
+// `vanban init`: the skeleton of a session, to fill in.
+int run_init(const Options& options, Environment& env, std::ostream& out, std::ostream& err) {
+  const std::string skeleton = input::session_skeleton();
+  if (options.init_file == "-") {
+    out << skeleton;
+    return out ? kExitOk : kExitUnwritable;
+  }
+  const Style style = Style::for_stderr(env);
+  std::string existing, unread;
+  if (!options.force && (env.is_directory(options.init_file) || env.read_file(options.init_file, &existing, &unread))) {
+    err << style.paint("vanban: error: " + options.init_file +
+                       " already exists; give another FILE, or --force to replace it")
+        << '\n';
+    return kExitUsage;
+  }
+  std::string why;
+  if (!env.write_file_atomic(options.init_file, skeleton, &why)) {
+    err << style.paint("vanban: error: " + why) << '\n';
+    return kExitUnwritable;
+  }
+  out << options.init_file << '\n';
+  return kExitOk;
+}
+
 int main_with(int argc, const char* const* argv, Environment& env, std::ostream& out,
               std::ostream& err) {
   Options options;
@@ -269,6 +297,8 @@ int main_with(int argc, const char* const* argv, Environment& env, std::ostream&
       return kExitOk;
     case Command::kServe:
       return run_serve(options, env, out, err);
+    case Command::kInit:
+      return run_init(options, env, out, err);
     default:
       return run(options, env, out, err);
   }

@@ -133,7 +133,9 @@ void record_rejected(const input::Rejected& rejected, bool own_output, RunState&
     entry.document = kind->name;
     if (own_output && usable_id(rejected.id)) entry.output = output_path(run.options, rejected.id, entry.document);
     entry.status = "failed";
+    // Refused for a warning under --strict: that warning is the reason.
     const Diagnostic* first = rejected.problems.first_error();
+    if (!first && !rejected.problems.empty()) first = &rejected.problems.list().front();
     entry.error = first ? first->to_string() : "rejected";
     run.record(std::move(entry));
   }
@@ -302,6 +304,18 @@ BatchResult run_batch(const Engine& engine, Environment& env, const BatchOptions
                                               std::to_string(first->second.line) + ")");
         report(duplicate, false);
         return;
+      }
+      if (!s.warnings.empty()) {
+        result.warnings += static_cast<int>(s.warnings.warning_count());
+        if (options.strict && s.warnings.warning_count() > 0) {
+          input::Rejected strict;
+          strict.where = s.where;
+          strict.id = s.id;
+          strict.problems = s.warnings;
+          report(strict, true);
+          return;
+        }
+        observer.diagnostics(s.warnings);
       }
       ++result.sessions;
       // A photo that cannot be used fails only the documents that place it

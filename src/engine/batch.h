@@ -35,6 +35,8 @@ struct BatchOptions {
   // returned (BatchResult::kept); no file, no manifest. A second document
   // stops the run (BatchResult::too_many).
   bool keep_in_memory = false;
+  // A session with warnings is refused as if they were errors (--strict).
+  bool strict = false;
 };
 
 class BatchObserver {
@@ -64,6 +66,7 @@ struct BatchResult {
   int written = 0;   // files written
   int failures = 0;  // rejected inputs and failed documents
   int write_failures = 0;  // of those, files that could not be written
+  int warnings = 0;  // of the sessions read (and in this shard)
   int planned = 0;   // documents to make, as read
   bool too_many = false;  // keep_in_memory, and more than one document
   std::vector<KeptDocument> kept;  // keep_in_memory

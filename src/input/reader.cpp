@@ -8,6 +8,7 @@
 #include "input/session_parser.h"
 #include "input/session_splitter.h"
 #include "input/xml_source.h"
+#include "input/xml_wellformed.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
 
@@ -192,6 +193,10 @@ int read_in_chunks(const XmlSource& source, std::string_view text, SessionParser
     std::string_view chunk = text.substr(range.begin, range.end - range.begin);
     XmlSource chunk_source = source.chunk(range.begin);
     const std::size_t mark = rejections.mark();
+    if (!check_well_formed(chunk_source, chunk, diagnostics)) {
+      rejected += rejections.reject(mark, "", chunk_source.at_offset(0));
+      continue;
+    }
     pugi::xml_parse_result parsed =
         document.load_buffer(chunk.data(), chunk.size(), options, pugi::encoding_utf8);
     if (!parsed) {
@@ -246,6 +251,7 @@ int read_session_file(Environment& env, const std::string& path, const Requireme
     }
   }
 
+  if (!check_well_formed(source, text, diagnostics)) return rejections.reject(start);
   pugi::xml_document document;
   // parse_ws_pcdata: pugixml drops text made only of white space by
   // default, and with it the space in "<b>đậm</b> <i>nghiêng</i>", which

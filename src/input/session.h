@@ -180,6 +180,10 @@ struct Session {
   std::optional<Minutes> minutes;
   std::vector<std::pair<std::string, Extra>> extras;  // unknown children of <session>
   std::map<std::string, std::string> extra_attributes;  // unknown attributes of <session>
+  // What was probably not meant but did not stop the session (a misspelt
+  // element, a notice dated before the session): the front end prints
+  // them, and --strict refuses the session for them.
+  Diagnostics warnings;
 
   const Member* head() const;
 };

@@ -21,6 +21,10 @@ std::string escape_markup(std::string_view text) {
 std::string to_markup(const input::RichText& text) {
   std::string out;
   for (const input::Span& span : text.spans) {
+    if (span.text == "\n") {  // the user's <br/>
+      out += "<br/>";
+      continue;
+    }
     std::string piece = escape_markup(span.text);
     if (span.keep) piece = "<keep>" + piece + "</keep>";
     if (span.italic) piece = "<i>" + piece + "</i>";
