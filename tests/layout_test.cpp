@@ -162,6 +162,25 @@ TEST_CASE("layout: markup errors point into the template") {
   CHECK(d2.list()[0].where.line == 2);
 }
 
+TEST_CASE("layout: <signature> needs a plain, unique name and a size that fits") {
+  const auto errors = [](const std::string& body) {
+    Document doc;
+    Diagnostics d;
+    parse("<document>" + body + "</document>", &doc, &d);
+    std::string all;
+    for (const auto& item : d.list()) all += item.message + "\n";
+    return all;
+  };
+  CHECK(errors("<signature name=\"signer\"/>").empty());
+  CHECK(errors("<signature/>").find("needs a name") != std::string::npos);
+  CHECK(errors("<signature name=\"a.b\"/>").find("not \"a.b\"") != std::string::npos);
+  CHECK(errors("<signature name=\"x\"/><signature name=\"x\"/>").find("two <signature>s are named \"x\"") !=
+        std::string::npos);
+  CHECK(errors("<columns><column width=\"20%\"><signature name=\"x\" width=\"45mm\"/></column></columns>")
+            .find("no wider than its column") != std::string::npos);
+  CHECK(errors("<signature name=\"x\" colour=\"red\"/>").find("no attribute 'colour'") != std::string::npos);
+}
+
 namespace {
 
 // Lines of `n` short paragraphs, each three lines long at width 200.
@@ -182,6 +201,30 @@ std::string repeat(const std::string& s, int n) {
 }
 
 }  // namespace
+
+TEST_CASE("layout: a <signature> is a gap with a field centred in it, on the page") {
+  LaidOutDocument out = lay_out_markup(
+      "<document><p>Position</p><columns><column width=\"40%\"><p>a</p></column>"
+      "<column width=\"60%\"><signature name=\"s\" height=\"25mm\" width=\"45mm\"/>"
+      "<p>Name</p></column></columns></document>");
+  REQUIRE(out.pages.size() == 1);
+  REQUIRE(out.pages[0].fields.size() == 1);
+  const PlacedField& f = out.pages[0].fields[0];
+  CHECK(f.name == "s");
+  CHECK(f.width == Approx(45 * kPointsPerMm));
+  CHECK(f.height == Approx(22 * kPointsPerMm));
+  // Centred in the right column of the 165 mm text width, from 30 mm.
+  const double column_left = 30 * kPointsPerMm + 0.4 * 165 * kPointsPerMm;
+  CHECK(f.x + f.width / 2 == Approx(column_left + 0.3 * 165 * kPointsPerMm).margin(0.01));
+  // "Name" lies below the field, "Position" above it.
+  double name_y = 0, position_y = 0;
+  for (const PlacedText& t : out.pages[0].texts) {
+    if (t.text == "Name") name_y = t.y;
+    if (t.text == "Position") position_y = t.y;
+  }
+  CHECK(position_y > f.y + f.height);
+  CHECK(name_y + 13 < f.y);
+}
 
 TEST_CASE("layout: a paragraph crossing a page keeps two lines on each side") {
   // Filler lines, then a long paragraph: whatever the filler leaves, the

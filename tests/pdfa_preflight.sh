@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Apache PDFBox Preflight on what vanban writes by default: every document
-# of both samples and of the long (three-page) session must be valid
+# of both samples and of the long (three-page) session, and the sample's
+# notice and minutes once signed in their signature fields, must be valid
 # PDF/A-1b. Usage: pdfa_preflight.sh VANBAN SOURCE_DIR
 # Exits 77 (ctest: skipped, never passed) when Java or Debian's PDFBox jars
 # are missing; scripts/install-deps installs them.
@@ -27,6 +28,29 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 "$vanban" render "$src/samples" "$src/tests/data/nd30/long-session.xml" -o "$out" -q
 
+# The sample's notice and minutes signed in every field by poppler's pdfsig
+# with a throwaway certificate: a signature is an incremental update, which
+# PDF/A-1b allows; the signed copies must stay valid. Without certutil or a
+# pdfsig that signs, only the unsigned documents are checked (said below).
+sample="$out/tuyen-quang/chiem-hoa/2023-06-13"
+signed=0
+if command -v certutil >/dev/null && pdfsig -h 2>&1 | grep -q -- '-sign '; then
+  nss=$(mktemp -d)
+  trap 'rm -rf "$out" "$nss"' EXIT
+  certutil -N -d "sql:$nss" --empty-password
+  head -c 64 /dev/urandom >"$nss/noise"
+  certutil -S -d "sql:$nss" -n vanban-test -s "CN=Vanban Test Signer,O=vanban tests,C=VN" -x \
+    -t CT,C,C -k rsa -g 2048 -Z SHA256 -v 12 -z "$nss/noise" </dev/null >/dev/null 2>&1
+  sign() { pdfsig -nssdir "sql:$nss" -nick vanban-test -sign "$2" "$1" "$3" 2>/dev/null; }
+  mkdir -p "$out/signed"
+  sign "$sample/conclusion.pdf" signer "$out/signed/conclusion.pdf"
+  sign "$sample/minutes.pdf" secretary "$nss/minutes-secretary.pdf"
+  sign "$nss/minutes-secretary.pdf" chair "$out/signed/minutes.pdf"
+  signed=2
+else
+  echo "not checked: signed copies (no certutil, or this pdfsig cannot sign)"
+fi
+
 status=0
 count=0
 while IFS= read -r -d '' pdf; do
@@ -42,9 +66,9 @@ while IFS= read -r -d '' pdf; do
   fi
 done < <(find "$out" -name '*.pdf' -print0 | sort -z)
 
-# Both samples' documents (3 + 1) and the long session's.
-if [ "$count" -lt 5 ]; then
-  echo "expected at least 5 PDFs, found $count"
+# Both samples' documents (3 + 1), the long session's, and the signed copies.
+if [ "$count" -lt $((5 + signed)) ]; then
+  echo "expected at least $((5 + signed)) PDFs, found $count"
   status=1
 fi
 exit $status

@@ -149,6 +149,16 @@ struct Space {
 
 struct PageBreak {};
 
+// <signature>: the gap between the signer's position and name where the
+// signature image goes (Decree 30, Phụ lục I, ô 7c). The PDF stage marks
+// it with an empty signature field, so that signing software puts the
+// image where the decree does instead of guessing.
+struct Signature {
+  std::string name;                    // the field's name, unique in the document
+  double height = 25 * kPointsPerMm;   // the gap, as a <space> of this height
+  double width = 45 * kPointsPerMm;    // the field, centred in its column
+};
+
 struct Column;
 
 // Side-by-side columns (the two-column header of an administrative
@@ -163,7 +173,7 @@ struct Columns {
   bool keep_with_next = false;
 };
 
-using Block = std::variant<Paragraph, Image, Rule, Space, PageBreak, Columns>;
+using Block = std::variant<Paragraph, Image, Rule, Space, PageBreak, Columns, Signature>;
 
 struct Column {
   double width_fraction = 0.5;  // of the width the columns share

@@ -87,6 +87,7 @@ class MarkupParser {
   void image(const pugi::xml_node& node, std::vector<Block>* out);
   void rule(const pugi::xml_node& node, std::vector<Block>* out);
   void columns(const pugi::xml_node& node, std::vector<Block>* out);
+  void signature(const pugi::xml_node& node, std::vector<Block>* out);
   // `phrases`: the paragraph is a title or header (centred or balanced),
   // where a place's or body's short name stays whole too.
   void inlines(const pugi::xml_node& node, Inline marks, bool keep, bool phrases,
@@ -104,6 +105,7 @@ class MarkupParser {
   const text::NameSpellings* names_ = nullptr;
   ParagraphStyle defaults_;
   double width_ = 0;  // of the text area, or of the <column> being read
+  std::set<std::string> signatures_;  // the names of the <signature>s so far
 };
 
 void MarkupParser::check_attributes(const pugi::xml_node& node,
@@ -238,6 +240,8 @@ void MarkupParser::blocks(const pugi::xml_node& parent, bool top_level, std::vec
       Space space;
       length(node, "height", &space.height);
       out->push_back(space);
+    } else if (name == "signature") {
+      signature(node, out);
     } else if (name == "page-break" && top_level) {
       check_attributes(node, {});
       out->push_back(PageBreak{});
@@ -279,6 +283,42 @@ void MarkupParser::columns(const pugi::xml_node& node, std::vector<Block>* out) 
   }
   if (total > 1.0 + 1e-9) error(node, msg("the widths of the <column>s add up to more than 100%"));
   out->push_back(std::move(cols));
+}
+
+void MarkupParser::signature(const pugi::xml_node& node, std::vector<Block>* out) {
+  check_attributes(node, {"name", "height", "width"});
+  Signature sig;
+  sig.name = node.attribute("name").value();
+  length(node, "height", &sig.height);
+  length(node, "width", &sig.width);
+  // The name becomes the PDF field's partial name, where '.' would mean a
+  // parent field; signing tools are asked for it on a command line.
+  bool plain = !sig.name.empty();
+  for (char c : sig.name) {
+    plain = plain && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '_');
+  }
+  if (!plain) {
+    diagnostics_->error(locator_.at(node),
+                        msg("layout markup: <signature> needs a name of letters, digits, '-' and "
+                            "'_' (such as name=\"signer\"), not \"{1}\"",
+                            sig.name));
+    return;
+  }
+  if (!signatures_.insert(sig.name).second) {
+    diagnostics_->error(locator_.at(node),
+                        msg("layout markup: two <signature>s are named \"{1}\"", sig.name));
+    return;
+  }
+  // A field too small to click, or wider than its column, is a typo.
+  if (sig.height < 5 * kPointsPerMm || sig.width < 5 * kPointsPerMm || sig.width > width_ + 1e-6) {
+    diagnostics_->error(locator_.at(node),
+                        msg("layout markup: <signature name=\"{1}\"> must be at least 5mm high "
+                            "and wide, and no wider than its column",
+                            sig.name));
+    return;
+  }
+  out->push_back(std::move(sig));
 }
 
 void MarkupParser::paragraph(const pugi::xml_node& node, std::vector<Block>* out) {

@@ -33,10 +33,18 @@ struct PlacedImage {
   input::ImageInfo info;
 };
 
+// Where a signature goes: the rectangle of an empty signature field.
+struct PlacedField {
+  std::string name;
+  double x = 0, y = 0;  // bottom left
+  double width = 0, height = 0;
+};
+
 struct Page {
   std::vector<PlacedText> texts;
   std::vector<PlacedRule> rules;
   std::vector<PlacedImage> images;
+  std::vector<PlacedField> fields;
 };
 
 struct LaidOutDocument {

@@ -10,6 +10,10 @@ namespace vanban::layout {
 namespace {
 
 constexpr std::size_t kMinLinesAtBreak = 2;  // no widows, no orphans
+// A signature field keeps this much clear of the lines above and below its
+// gap, so that its rectangle never touches the position's descenders or
+// the name's capitals.
+constexpr double kFieldClearance = 1.5 * kPointsPerMm;
 
 // Horizontal extent of set text, for rules that follow the text above them.
 struct Extent {
@@ -25,6 +29,7 @@ struct Box {
   std::vector<PlacedText> texts;
   std::vector<PlacedRule> rules;
   std::vector<PlacedImage> images;
+  std::vector<PlacedField> fields;
 
   void add(const Box& other, double dx, double dy) {
     for (PlacedText t : other.texts) t.x += dx, t.y += dy, texts.push_back(std::move(t));
@@ -33,6 +38,7 @@ struct Box {
       rules.push_back(r);
     }
     for (PlacedImage i : other.images) i.x += dx, i.y += dy, images.push_back(std::move(i));
+    for (PlacedField f : other.fields) f.x += dx, f.y += dy, fields.push_back(std::move(f));
     if (other.first_baseline >= 0 && (first_baseline < 0 || other.first_baseline + dy < first_baseline)) {
       first_baseline = other.first_baseline + dy;
     }
@@ -112,6 +118,15 @@ Box Setter::flow(const std::vector<Block>& blocks, double width) const {
       y += rule->thickness / 2 + rule->space_after;
     } else if (const auto* space = std::get_if<Space>(&block)) {
       y += space->height;
+    } else if (const auto* sig = std::get_if<Signature>(&block)) {
+      PlacedField field;
+      field.name = sig->name;
+      field.width = std::min(sig->width, width);
+      field.height = std::max(0.0, sig->height - 2 * kFieldClearance);
+      field.x = (width - field.width) / 2;
+      field.y = y + kFieldClearance + field.height;  // bottom edge, downward
+      box.fields.push_back(std::move(field));
+      y += sig->height;
     } else if (const auto* img = std::get_if<Image>(&block)) {
       if (!top) y += img->space_before;
       PlacedImage placed;
@@ -325,6 +340,11 @@ void Paginator::place_box(const Box& box) {
     i.y = top - i.y;
     page().images.push_back(std::move(i));
   }
+  for (PlacedField f : box.fields) {
+    f.x += left;
+    f.y = top - f.y;
+    page().fields.push_back(std::move(f));
+  }
   used_ += box.height;
 }
 
@@ -414,6 +434,10 @@ Item make_item(const Block& block, const Setter& setter, double text_width, doub
     item.space_before = cols->space_before;
     item.space_after = cols->space_after;
     item.keep_with_next = cols->keep_with_next;
+  } else if (std::holds_alternative<Signature>(block)) {
+    // Outside <columns>: a box of its own, across the text width.
+    item.kind = Item::Kind::kBox;
+    item.box = setter.flow({block}, text_width);
   } else {
     item.kind = Item::Kind::kPageBreak;
   }

@@ -88,6 +88,7 @@ class PageWriter {
 
   void operator()(const layout::Rule&) { out_ += "<hr>\n"; }
   void operator()(const layout::Space&) {}
+  void operator()(const layout::Signature&) {}  // signed in the PDF, not on the web
   void operator()(const layout::PageBreak&) {}
 
   void operator()(const layout::Columns& columns) {

@@ -14,6 +14,7 @@
 #include "formats/pdf/hpdf_document.h"
 #include "formats/pdf/hpdf_objects.h"
 #include "formats/pdf/image_alpha.h"
+#include "formats/pdf/signature_fields.h"
 #include "formats/pdf/xmp.h"
 #include "text/utf8.h"
 
@@ -136,7 +137,7 @@ class ImageCache {
 };
 
 // Draws one page: images, then rules, then text, all into one content
-// stream that goes to libharu in a single write.
+// stream that goes to libharu in a single write; then its signature fields.
 void draw_page(HPDF_Doc doc, const layout::Page& page, double width, double height,
                const FontEmbedder& fonts, ImageCache* images, DocumentId* id) {
   HPDF_Page p = HPDF_AddPage(doc);
@@ -165,6 +166,7 @@ void draw_page(HPDF_Doc doc, const layout::Page& page, double width, double heig
   }
   id->add(content.finish());
   set_page_content(p, content.finish(), compresses(doc, HPDF_COMP_TEXT));
+  add_signature_fields(doc, p, page.fields);
 }
 
 bool read_back(HPDF_Doc doc, std::string* bytes) {
