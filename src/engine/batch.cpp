@@ -465,7 +465,7 @@ BatchResult run_batch(const Engine& engine, Environment& env, const BatchOptions
       if (!options.render) {
         Diagnostics photos;
         for (const input::Photo& photo : s.photos) {
-          if (!photo.error.id.empty()) photos.add(photo_diagnostic(photo, "", photo.error));
+          if (!photo.error.id.empty()) photos.add(photo_diagnostic(photo, s.id, "", photo.error));
         }
         if (!photos.empty()) {
           ++result.failures;

@@ -4,13 +4,15 @@
 
 namespace vanban::engine {
 
-Diagnostic photo_diagnostic(const input::Photo& photo, const std::string& context, const Message& clause,
-                            Severity severity) {
+Diagnostic photo_diagnostic(const input::Photo& photo, const std::string& session_id, const std::string& document,
+                            const Message& clause, Severity severity) {
   Diagnostic d;
   d.where = photo.where;
-  d.message = context + "photo '" + photo.src + "': " + clause.english();
+  d.text = document.empty()
+               ? nest(msg("photo '{1}': {2}", photo.src, ""), 2, clause)
+               : nest(msg("session '{1}', {2}: photo '{3}': {4}", session_id, document, photo.src, ""), 4, clause);
+  d.message = d.text.english();
   d.severity = severity;
-  d.text = clause;
   return d;
 }
 

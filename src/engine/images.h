@@ -35,10 +35,11 @@ class TemplateImages {
   std::map<std::string, Entry> by_path_;
 };
 
-// A diagnostic about `photo`, at its <photo src>: the English text names
-// the photo after `context` ("session 'S', news: "); the translatable text
-// is `clause` alone, the place already saying which photo it is.
-Diagnostic photo_diagnostic(const input::Photo& photo, const std::string& context, const Message& clause,
+// A diagnostic about `photo`, at its <photo src>: "session 'S', news:
+// photo 'a.jpg': CLAUSE", or "photo 'a.jpg': CLAUSE" without a document
+// (vanban check), translated as a whole.
+Diagnostic photo_diagnostic(const input::Photo& photo, const std::string& session_id, const std::string& document,
+                            const Message& clause,
                             Severity severity = Severity::kError);
 
 // One session's pictures, for one document.

@@ -49,9 +49,8 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
   markup_problems.in_session(session.id);
   // A photo that cannot be used is said first, where the session names it:
   // it is what the manifest gives as the reason.
-  const std::string context = "session '" + session.id + "', " + name + ": ";
   for (const input::Photo* photo : images.unusable()) {
-    diagnostics->add(photo_diagnostic(*photo, context, photo->error));
+    diagnostics->add(photo_diagnostic(*photo, session.id, name, photo->error));
   }
   // The markup's own error for that <image> says it again, at the template.
   for (const Diagnostic& d : markup_problems.list()) {
@@ -81,7 +80,7 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
       if (!photo) continue;
       Message why;
       if (!photos_.get(*photo, image.width, image.height, &image.data, &image.info, &why)) {
-        diagnostics->add(photo_diagnostic(*photo, context, why));
+        diagnostics->add(photo_diagnostic(*photo, session.id, name, why));
         photos_ok = false;
         continue;
       }
@@ -89,7 +88,7 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
       const double ppi = placed_ppi(photo->info, image.width, image.height);
       if (ppi < kLowestPhotoPpi) {
         diagnostics->add(photo_diagnostic(
-            *photo, context,
+            *photo, session.id, name,
             msg("it has only {1}x{2} pixels, {3} per inch at its size in the document (under {4}): it will print "
                 "blurred; use the original photo from the camera or phone",
                 photo->info.width, photo->info.height, static_cast<int>(ppi), static_cast<int>(kLowestPhotoPpi)),

@@ -36,7 +36,7 @@ class DocxFormat : public formats::Format {
     std::string error;
     // Dated by the document, not the clock: the same input, the same bytes.
     if (!make_zip(parts, bytes, &error, input.created)) {
-      diagnostics->error(input.name, "cannot write the DOCX package: " + error);
+      diagnostics->error(input.name, msg("cannot write the DOCX package: {1}", error));
       return false;
     }
     return true;
