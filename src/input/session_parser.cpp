@@ -230,9 +230,9 @@ std::optional<text::Date> SessionParser::date(const pugi::xml_node& node, const 
   std::string value = attribute(node, name, required);
   if (value.empty()) return std::nullopt;
   text::Date d;
-  std::string why;
+  Message why;
   if (!text::parse_iso_date(value, &d, &why)) {
-    error(node, name, msg("<{1} {2}>: {3}", node.name(), name, why));
+    error(node, name, nest(msg("<{1} {2}>: {3}", node.name(), name, ""), 3, why));
     return std::nullopt;
   }
   // A typing slip in the year ("0223", "2203") gives a real date that
@@ -250,9 +250,9 @@ std::optional<text::ClockTime> SessionParser::clock(const pugi::xml_node& node, 
   std::string value = attribute(node, name, required);
   if (value.empty()) return std::nullopt;
   text::ClockTime t;
-  std::string why;
+  Message why;
   if (!text::parse_clock_time(value, &t, &why)) {
-    error(node, name, msg("<{1} {2}>: {3}", node.name(), name, why));
+    error(node, name, nest(msg("<{1} {2}>: {3}", node.name(), name, ""), 3, why));
     return std::nullopt;
   }
   return t;
@@ -263,7 +263,7 @@ std::optional<text::Decimal> SessionParser::number(const pugi::xml_node& node, c
   std::string value = attribute(node, name, required);
   if (value.empty()) return std::nullopt;
   text::Decimal n;
-  std::string why;
+  Message why;
   const std::string whole = thousands_grouped(value);
   if (!whole.empty() && (ambiguous == Ambiguity::kError || value.find('.') != value.rfind('.'))) {
     error(node, name, msg("<{1} {2}>: '{3}' is ambiguous: a Vietnamese reader takes the dot for thousands, "
@@ -278,7 +278,7 @@ std::optional<text::Decimal> SessionParser::number(const pugi::xml_node& node, c
                             node.name(), name, value, vietnamese_decimal(value), whole));
   }
   if (!text::parse_decimal(value, &n, &why)) {
-    error(node, name, msg("<{1} {2}>: {3}", node.name(), name, why));
+    error(node, name, nest(msg("<{1} {2}>: {3}", node.name(), name, ""), 3, why));
     return std::nullopt;
   }
   return n;
