@@ -14,6 +14,7 @@ namespace {
 constexpr char kStyle[] =
     "body{margin:0 auto;max-width:46em;padding:1em;font-family:'Times New Roman',"
     "'Liberation Serif',serif;font-size:1.1rem;line-height:1.5;color:#111}"
+    "h1{line-height:1.25}"
     "p{margin:.4em 0;text-align:justify}"
     ".left{text-align:left}.center{text-align:center}.right{text-align:right}"
     ".category{font-size:.85em;font-style:italic;color:#555}"
