@@ -2,7 +2,7 @@
 # A news item with three 12 MP photos (issue 12), in each format people
 # send, next to the 8-bit baseline JPEGs: CPU time (user + system, the
 # best of 3 runs: wall time is noise on a shared machine), peak RSS and the
-# news PDF's size. Also one 60 MP JPEG (the memory bound) and --photo-ppi 0.
+# news PDF's size. Also one 60 MP JPEG and WebP (the memory bound) and --photo-ppi 0.
 # Usage: bench/photos.sh [VANBAN_BINARY]   (default: build/vanban)
 # Needs GNU time, cjpeg/jpegtran (libjpeg-turbo-progs), cwebp, heif-enc.
 set -euo pipefail
@@ -14,6 +14,7 @@ tool="python3 tests/photo_tool.py"
 
 $tool big "$work/base.jpg" 4000 3000
 $tool big "$work/base60.jpg" 9000 6700
+cwebp -quiet -q 85 "$work/base60.jpg" -o "$work/base60.webp"
 jpegtran -progressive -outfile "$work/prog.jpg" "$work/base.jpg"
 djpeg -outfile "$work/base.ppm" "$work/base.jpg"
 python3 - "$work/base.ppm" "$work/base.png" <<'PY'
@@ -75,3 +76,4 @@ run "3 x 12 MP WebP" base.webp 3
 run "3 x 12 MP HEIC" base.heic 3
 run "3 x 12 MP JPEG, ppi 0" base.jpg 3 --photo-ppi 0
 run "1 x 60 MP JPEG" base60.jpg 1
+run "1 x 60 MP WebP" base60.webp 1

@@ -30,19 +30,6 @@ class Decompressor {
   unsigned icc_size = 0;
 };
 
-// The largest 1/N (N = 8, 4, 2) that keeps the picture at least as big as
-// asked for.
-unsigned scale_denominator(const jpeg_decompress_struct& info, int min_width, int min_height) {
-  if (min_width <= 0 || min_height <= 0) return 1;
-  for (unsigned n : {8u, 4u, 2u}) {
-    if ((info.image_width + n - 1) / n >= static_cast<unsigned>(min_width) &&
-        (info.image_height + n - 1) / n >= static_cast<unsigned>(min_height)) {
-      return n;
-    }
-  }
-  return 1;
-}
-
 // What may longjmp is in read_header and read_pixels, frames that hold no
 // C++ object with a destructor of their own: everything lives in the caller.
 
@@ -64,7 +51,8 @@ bool read_header(Decompressor& d, const std::string& jpeg, int min_width, int mi
   *cmyk = info.jpeg_color_space == JCS_CMYK || info.jpeg_color_space == JCS_YCCK;
   info.out_color_space = *cmyk ? JCS_CMYK : JCS_RGB;  // gray is widened to RGB by libjpeg
   info.scale_num = 1;
-  info.scale_denom = scale_denominator(info, min_width, min_height);
+  info.scale_denom = static_cast<unsigned>(reduction_factor(static_cast<int>(info.image_width),
+                                                            static_cast<int>(info.image_height), min_width, min_height));
   return true;
 }
 

@@ -21,14 +21,14 @@ namespace vanban::input {
 
 namespace {
 
-// Decoded as stored; a JPEG no smaller than min_width x min_height (its
-// scaled decoding), the others at their size.
+// Decoded as stored; a JPEG, a WebP or a big PNG no smaller than
+// min_width x min_height (reduced while decoded), the others at their size.
 bool decode(const std::string& data, const ImageInfo& info, int min_width, int min_height, Raster* raster,
             Message* error) {
   switch (info.format) {
     case ImageInfo::Format::kJpeg: return decode_jpeg(data, min_width, min_height, raster, error);
-    case ImageInfo::Format::kPng: return decode_png(data, raster, error);
-    case ImageInfo::Format::kWebp: return decode_webp(data, raster, error);
+    case ImageInfo::Format::kPng: return decode_png(data, min_width, min_height, raster, error);
+    case ImageInfo::Format::kWebp: return decode_webp(data, min_width, min_height, raster, error);
     case ImageInfo::Format::kHeif: return decode_heif(data, raster, error);
     case ImageInfo::Format::kGif: return decode_gif(data, raster, error);
     case ImageInfo::Format::kTiff: return decode_tiff(data, raster, error);

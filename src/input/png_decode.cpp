@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "input/png_reduce.h"
+
 namespace vanban::input {
 
 namespace {
@@ -100,7 +102,7 @@ bool sixteen_bit_unmarked(const std::string& png) {
 
 }  // namespace
 
-bool decode_png(const std::string& png, Raster* out, Message* error) {
+bool decode_png(const std::string& png, int min_width, int min_height, Raster* out, Message* error) {
   PngImage p;
   auto failed = [&] {
     *error = msg("the PNG cannot be decoded ({1}): open it in an image editor and save it again as PNG or JPEG",
@@ -111,6 +113,15 @@ bool decode_png(const std::string& png, Raster* out, Message* error) {
   if (static_cast<long long>(p.image.width) * p.image.height > kMaxPixels) {
     *error = msg("it has {1}x{2} pixels, more than {3} million: save it smaller", p.image.width, p.image.height, kMaxPixels / 1'000'000);
     return false;
+  }
+  // Big and not interlaced (IHDR's last byte): averaged down row by row.
+  // Under the bound it is read whole and exactly, as input/lossless.h needs.
+  const bool interlaced = png.size() > 28 && png[28] != 0;
+  const int n = reduction_factor(static_cast<int>(p.image.width), static_cast<int>(p.image.height), min_width, min_height);
+  if (n > 1 && !interlaced && static_cast<long long>(p.image.width) * p.image.height > kReduceWhileDecodingAbove) {
+    if (!decode_png_reduced(png, n, out, error)) return false;
+    out->icc_profile = embedded_profile(png);
+    return true;
   }
   out->width = static_cast<int>(p.image.width);
   out->height = static_cast<int>(p.image.height);

@@ -11,8 +11,11 @@
 
 namespace vanban::input {
 
-// On failure returns false and sets *error.
-bool decode_png(const std::string& png, Raster* out, Message* error);
+// Decoded as stored; above kReduceWhileDecodingAbove pixels (and not
+// interlaced) reduced by 1/2, 1/4 or 1/8 as it is read, keeping it at
+// least min_width x min_height (input/raster.h). On failure returns false
+// and sets *error.
+bool decode_png(const std::string& png, int min_width, int min_height, Raster* out, Message* error);
 
 }  // namespace vanban::input
 

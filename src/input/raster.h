@@ -30,6 +30,18 @@ struct Raster {
 // it); more would take gigabytes for a picture printed a few inches wide.
 constexpr long long kMaxPixels = 120'000'000;
 
+// Above this many pixels a decoder that can reduce while it decodes does
+// so even where the reduction is not exact (it blends a diagram's edges
+// into more colours than input/lossless.h accepts): whole, a 60 MP
+// picture is 180 MB of RGB before anything else is allocated.
+constexpr long long kReduceWhileDecodingAbove = 16'000'000;
+
+// The largest 1/N (N = 8, 4, 2) of width x height that is still at least
+// min_width x min_height; 1 when no reduction keeps it that big, or when
+// no minimum is given (0). What libjpeg's scaled decoding offers, and
+// what the other decoders use so that our own filter does the last step.
+int reduction_factor(int width, int height, int min_width, int min_height);
+
 }  // namespace vanban::input
 
 #endif  // VANBAN_INPUT_RASTER_H_

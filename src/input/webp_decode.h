@@ -14,8 +14,10 @@ namespace vanban::input {
 // libwebp does not recognise it.
 bool webp_size(const std::string& webp, int* width, int* height);
 
-// On failure returns false and sets *error.
-bool decode_webp(const std::string& webp, Raster* out, Message* error);
+// Decoded no smaller than min_width x min_height (0 x 0: as stored),
+// reduced by 1/2, 1/4 or 1/8 while decoding where that keeps it as big
+// (input/raster.h). On failure returns false and sets *error.
+bool decode_webp(const std::string& webp, int min_width, int min_height, Raster* out, Message* error);
 
 }  // namespace vanban::input
 
