@@ -60,7 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                if (fuzz::verbose() && ok) {
                                  std::fprintf(stderr, "%s: %zu bytes, %d pages\n",
                                               std::string(kind->name).c_str(),
-                                              rendered.bytes.size(), rendered.pages);
+                                              rendered.bytes().size(), rendered.pages);
                                }
                              }
                            });

@@ -66,9 +66,9 @@ TEST_CASE("engine: render from many threads gives the same bytes as from one") {
     engine::RenderedDocument out;
     Diagnostics d;
     REQUIRE(e->render(session, *kind, pdf, &out, &d));
-    CHECK(out.bytes.rfind("%PDF-", 0) == 0);
+    CHECK(out.bytes().rfind("%PDF-", 0) == 0);
     CHECK(out.pages >= 1);
-    reference.push_back(out.bytes);
+    reference.push_back(out.bytes());
   }
 
   std::atomic<int> mismatches{0}, renders{0};
@@ -77,7 +77,7 @@ TEST_CASE("engine: render from many threads gives the same bytes as from one") {
       for (std::size_t k = 0; k < documents::all_kinds().size(); ++k) {
         engine::RenderedDocument out;
         Diagnostics d;
-        if (!e->render(session, *documents::all_kinds()[k], pdf, &out, &d) || out.bytes != reference[k]) {
+        if (!e->render(session, *documents::all_kinds()[k], pdf, &out, &d) || out.bytes() != reference[k]) {
           ++mismatches;
         }
         ++renders;

@@ -59,6 +59,24 @@ TEST_CASE("manifest: a line round-trips through to_json and from_json") {
   CHECK(back.input_hash == e.input_hash);
 }
 
+TEST_CASE("manifest: a document's several files round-trip, and only such a line carries them") {
+  CHECK(to_json(sample_entry()).find("\"files\"") == std::string::npos);
+  ManifestEntry e = sample_entry();
+  e.output = "/out/x/minutes-1.png";
+  e.files = {{"/out/x/minutes-1.png", std::string(64, 'c'), 10}, {"/out/x/minutes-2.png", std::string(64, 'd'), 20}};
+  const std::string line = to_json(e);
+  CHECK(line.find(",\"files\":[{\"path\":\"/out/x/minutes-1.png\",\"sha256\":\"cccc") != std::string::npos);
+  ManifestEntry back;
+  REQUIRE(from_json(line, &back));
+  CHECK(back.files == e.files);
+  // A files list of the wrong shape is a malformed line, not a crash.
+  for (const char* bad : {R"({"output":"/o","files":"x"})", R"({"output":"/o","files":[{"path":3}]})",
+                          R"({"output":"/o","files":[{"sha256":"a"}]})", R"({"output":"/o","files":[1]})"}) {
+    INFO(bad);
+    CHECK_FALSE(from_json(bad, &back));
+  }
+}
+
 TEST_CASE("manifest: \\u escapes, as JSON tools write them, read back as UTF-8") {
   // "hạ/Đà" with ạ (U+1EA1) and Đ (U+0110) escaped, an astral character
   // (U+1D11E) as a surrogate pair, spaces after separators, keys reordered.

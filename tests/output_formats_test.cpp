@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -205,38 +206,119 @@ TEST_CASE("json: the news item's fields, Vietnamese as UTF-8") {
   CHECK(phuc_thinh["date"].get<std::string>().rfind("2023-06-08T", 0) == 0);
 }
 
-TEST_CASE("png: page 1 of every document, A4 at the resolution asked for") {
+int pdf_pages(const std::string& pdf) {
+  const std::string pages = testing::info_field(testing::run("pdfinfo " + shell_quote(pdf)).out, "Pages");
+  return pages.empty() ? 0 : std::stoi(pages);
+}
+
+TEST_CASE("png: every page of every document, NAME-N.png, A4 at the resolution asked for") {
   TempDir out;
   render(out, "-f png");
-  int files = 0;
-  for (const std::string& file : testing::with_suffix(testing::files_under(out.path()), ".png")) {
-    INFO(file);
-    ++files;
-    const auto [width, height] = png_size(testing::read_file(out / file));
-    // A4 is 595.28 x 841.89 pt: 826.8 x 1169.3 pixels at 100 dpi.
-    CHECK(std::abs(width - 827) <= 1);
-    CHECK(std::abs(height - 1170) <= 1);
+  render(out, "-f pdf");
+  int documents = 0;
+  for (const std::string& pdf : testing::pdfs_under(out.path())) {
+    INFO(pdf);
+    ++documents;
+    const std::string stem = pdf.substr(0, pdf.size() - 4);
+    const int pages = pdf_pages(out / pdf);
+    REQUIRE(pages > 0);
+    for (int page = 1; page <= pages + 1; ++page) {
+      const std::string png = out / (stem + "-" + std::to_string(page) + ".png");
+      INFO(png);
+      if (page > pages) {
+        CHECK_FALSE(testing::exists(png));  // one image a page, no more
+        break;
+      }
+      const auto [width, height] = png_size(testing::read_file(png));
+      // A4 is 595.28 x 841.89 pt: 826.8 x 1169.3 pixels at 100 dpi.
+      CHECK(std::abs(width - 827) <= 1);
+      CHECK(std::abs(height - 1170) <= 1);
+    }
+    CHECK_FALSE(testing::exists(out / (stem + ".png")));
   }
-  CHECK(files == 4);  // three documents of Chiêm Hóa, the news of Phúc Thịnh
+  CHECK(documents == 4);  // three documents of Chiêm Hóa, the news of Phúc Thịnh
+  // The manifest lists each page's file, page 1 as the document's output.
+  const std::string minutes = out / (std::string(kChiemHoa) + "minutes");
+  const int minutes_pages = pdf_pages(minutes + ".pdf");
+  REQUIRE(minutes_pages >= 2);
+  bool listed = false;
+  for (const std::string& line : testing::split_lines(testing::read_file(out / "manifest.jsonl"))) {
+    const nlohmann::json entry = nlohmann::json::parse(line);
+    if (entry["output"] != minutes + "-1.png") continue;
+    listed = true;
+    REQUIRE(entry["files"].size() == static_cast<std::size_t>(minutes_pages));
+    for (int page = 1; page <= minutes_pages; ++page) {
+      const nlohmann::json& file = entry["files"][page - 1];
+      CHECK(file["path"] == minutes + "-" + std::to_string(page) + ".png");
+      CHECK(file["bytes"] == testing::read_file(file["path"]).size());
+    }
+  }
+  CHECK(listed);
 
+  // -o FILE.png: page 1 alone, said in a note.
   TempDir small;
-  Result r = run_vanban("render -q " + shell_quote(testing::samples_dir() + "/chiem-hoa") +
+  Result r = run_vanban("render " + shell_quote(testing::samples_dir() + "/chiem-hoa") +
                         " -t minutes -f png --png-dpi 50 -o " + shell_quote(small / "minutes.png"));
   INFO("stderr: " << r.err);
   REQUIRE(r.status == 0);
-  const auto [width, height] = png_size(testing::read_file(small / "minutes.png"));
+  CHECK(contains(r.err, "note: -o " + (small / "minutes.png") + " holds page 1 of " + std::to_string(minutes_pages)));
+  const std::string first = testing::read_file(small / "minutes.png");
+  const auto [width, height] = png_size(first);
   CHECK(std::abs(width - 413) <= 1);
   CHECK(std::abs(height - 585) <= 1);
+  CHECK_FALSE(testing::exists(small / "minutes-2.png"));
 
   Result bad = run_vanban("render -q " + shell_quote(testing::samples_dir()) + " -f png --png-dpi 5000");
   CHECK(bad.status == 2);
   CHECK(contains(bad.err, "--png-dpi takes a number from 10 to 600"));
 }
 
+// The minutes need the session that has them.
+void render_chiem_hoa(const TempDir& out, const std::string& args) {
+  Result r = run_vanban("render -q " + shell_quote(testing::samples_dir() + "/chiem-hoa") + " -o " +
+                        shell_quote(out.path()) + " " + args);
+  INFO("stderr: " << r.err);
+  REQUIRE(r.status == 0);
+}
+
+TEST_CASE("png: --skip-existing keeps the pages, remakes a document that lost one, and a run removes pages it no longer makes") {
+  TempDir out;
+  render_chiem_hoa(out, "-t minutes -f png");
+  const std::string stem = out / (std::string(kChiemHoa) + "minutes");
+  REQUIRE(testing::exists(stem + "-2.png"));
+  Result again = run_vanban("render -q " + shell_quote(testing::samples_dir() + "/chiem-hoa") + " -t minutes -f png --skip-existing -o " +
+                            shell_quote(out.path()));
+  REQUIRE(again.status == 0);
+  CHECK(contains(testing::read_file(out / "manifest.jsonl"), "\"status\":\"unchanged\""));
+  std::remove((stem + "-2.png").c_str());
+  again = run_vanban("render -q " + shell_quote(testing::samples_dir() + "/chiem-hoa") + " -t minutes -f png --skip-existing -o " +
+                     shell_quote(out.path()));
+  REQUIRE(again.status == 0);
+  CHECK(testing::exists(stem + "-2.png"));
+
+  // A page an earlier run made (as if the minutes had been one page longer)
+  // goes when the document is made again without it; a path outside the
+  // document's own names is never removed.
+  std::string manifest = testing::read_file(out / "manifest.jsonl");
+  const std::string last = "{\"path\":\"" + stem + "-2.png\"";
+  REQUIRE(contains(manifest, last));
+  manifest = testing::replace_once(manifest, last,
+                                   "{\"path\":\"" + stem + "-9.png\",\"sha256\":\"\",\"bytes\":1},{\"path\":\"" +
+                                       (out / "keep.txt") + "\",\"sha256\":\"\",\"bytes\":1}," + last);
+  testing::write_file(out / "manifest.jsonl", manifest);
+  testing::write_file(stem + "-9.png", "x");
+  testing::write_file(out / "keep.txt", "x");
+  render_chiem_hoa(out, "-t minutes -f png");
+  CHECK_FALSE(testing::exists(stem + "-9.png"));
+  CHECK(testing::exists(out / "keep.txt"));
+  CHECK(testing::exists(stem + "-2.png"));
+  CHECK(testing::temporary_files(out.path()).empty());
+}
+
 TEST_CASE("formats: -f names every format when it is wrong") {
   Result r = run_vanban("render -q " + shell_quote(testing::samples_dir()) + " -f odt -o /nonexistent");
   CHECK(r.status == 2);
-  for (const char* name : {"docx", "html", "json", "pdf", "png"}) {
+  for (const char* name : {"docx", "html", "json", "pdf", "png", "portal"}) {
     INFO(name);
     CHECK(contains(r.err, name));
   }

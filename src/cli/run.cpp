@@ -117,6 +117,13 @@ int deliver_one(const engine::BatchResult& result, const std::string& target, En
     return kExitRejected;
   }
   const std::string& bytes = result.kept.front().bytes;
+  // -o FILE.png holds one page image: the first, as a thumbnail.
+  if (result.kept.front().files > 1 && !quiet) {
+    err << style.paint(program_line(tr, Severity::kNote,
+                                    msg("-o {1} holds page 1 of {2}; give -o a folder for every page", target,
+                                        result.kept.front().files)))
+        << '\n';
+  }
   if (target == "-") {
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.flush();
@@ -189,7 +196,18 @@ int run(const Options& options, Environment& env, const Translator& tr, std::ost
   // skipped, with a note, when implied by "all".
   for (const std::string& name : options.documents) {
     const documents::DocumentKind* kind = documents::find_kind(name);
-    if (kind && engine->has_template(*kind)) {
+    if (kind && engine->has_template(*kind) && !batch.format->makes(kind->name)) {
+      // The portal folder is the news item's: the notice goes out signed,
+      // as a PDF, and the minutes are not published.
+      if (!options.all_documents) {
+        return usage_error(err, style, tr, msg("-f {1} makes the news item only, not '{2}'", options.format, name));
+      }
+      if (!options.quiet) {
+        err << style.paint(program_line(tr, Severity::kNote,
+                                        msg("-f {1} makes the news item only; '{2}' skipped", options.format, name)))
+            << '\n';
+      }
+    } else if (kind && engine->has_template(*kind)) {
       batch.kinds.push_back(kind);
     } else if (!options.all_documents) {
       return usage_error(err, style, tr,
@@ -200,8 +218,15 @@ int run(const Options& options, Environment& env, const Translator& tr, std::ost
   }
   // "-o -" and "-o FILE.pdf" (not a folder of that name) take one document.
   const bool render = options.command == Command::kRender;
+  const std::string extension(batch.format->extension());
+  // A format that writes a folder (portal) has no extension: -o is then
+  // always the output folder, and -o - is refused.
+  if (render && options.out_dir == "-" && extension.empty()) {
+    return usage_error(err, style, tr, msg("-f {1} writes a folder, which -o - cannot take; give -o a folder",
+                                           options.format));
+  }
   const bool one_document =
-      render && (options.out_dir == "-" || (ends_with(options.out_dir, std::string(batch.format->extension())) &&
+      render && (options.out_dir == "-" || (!extension.empty() && ends_with(options.out_dir, extension) &&
                                             !env.is_directory(options.out_dir)));
   batch.kinds_required = !options.all_documents;
   batch.inputs = options.inputs;

@@ -12,6 +12,7 @@
 #include "base/sha256.h"
 #include "engine/job_queue.h"
 #include "engine/manifest.h"
+#include "engine/output_files.h"
 #include "input/reader.h"
 
 namespace vanban::engine {
@@ -223,7 +224,34 @@ bool RunState::write_manifest(const std::string& path, const std::vector<std::st
 
 std::string output_path(const BatchOptions& options, const std::string& session_id,
                         const std::string& document) {
-  return options.out_dir + "/" + session_id + "/" + document + std::string(options.format->extension());
+  return options.out_dir + "/" + session_id + "/" + document + std::string(options.format->main_suffix());
+}
+
+// Whether the files an earlier run recorded for a document are all still
+// there at their size.
+bool still_there(const ManifestEntry& earlier, Environment& env) {
+  std::string existing, why;
+  if (earlier.files.empty()) {
+    return env.read_file(earlier.output, &existing, &why) && existing.size() == earlier.bytes;
+  }
+  for (const ManifestFile& file : earlier.files) {
+    if (!env.read_file(file.path, &existing, &why) || existing.size() != file.bytes) return false;
+  }
+  return true;
+}
+
+// The files of the document's earlier run that this run did not write
+// again (page 3 of minutes that now have two), removed so that the folder
+// holds one version of the document. Only paths under the document's own
+// stem: a hand-edited manifest cannot make a run remove anything else.
+void remove_stale_files(const ManifestEntry& earlier, const std::string& stem,
+                        const std::vector<formats::OutputFile>& now, Environment& env) {
+  for (const ManifestFile& file : earlier.files) {
+    if (file.path.compare(0, stem.size(), stem) != 0 || file.path.find("/../") != std::string::npos) continue;
+    bool kept = false;
+    for (const formats::OutputFile& f : now) kept = kept || stem + f.suffix == file.path;
+    if (!kept) env.remove_file(file.path);
+  }
 }
 
 // Whether a refused session's id can stand in an output path: it may be
@@ -283,14 +311,15 @@ void render_session(const Job& job, Renderer& renderer, RunState& run) {
                                    std::string(format.name()) + "\n" + session.source_hash);
 
     auto previous = run.previous.find(entry.output);
-    std::string existing, why;
+    std::string why;
     if (run.options.skip_existing && !run.options.keep_in_memory && previous != run.previous.end() &&
         previous->second.entry.input_hash == entry.input_hash &&
         (previous->second.entry.status == "ok" || previous->second.entry.status == "unchanged") &&
-        run.env.read_file(entry.output, &existing, &why) && existing.size() == previous->second.entry.bytes) {
+        still_there(previous->second.entry, run.env)) {
       entry.sha256 = previous->second.entry.sha256;
       entry.bytes = previous->second.entry.bytes;
       entry.pages = previous->second.entry.pages;
+      entry.files = previous->second.entry.files;
       entry.status = "unchanged";
       run.record(std::move(entry), job.file);
       run.observer.document_done(false);
@@ -301,7 +330,7 @@ void render_session(const Job& job, Renderer& renderer, RunState& run) {
     RenderedDocument rendered;
     bool ok = renderer.render(session, *kind, format, &rendered, &diagnostics);
     if (ok && run.options.keep_in_memory) {
-      run.keep(KeptDocument{entry.output, std::move(rendered.bytes)});
+      run.keep(KeptDocument{entry.output, std::move(rendered.bytes()), static_cast<int>(rendered.files.size())});
       run.observer.diagnostics(diagnostics);
       run.observer.document_done(false);
       continue;
@@ -310,19 +339,27 @@ void render_session(const Job& job, Renderer& renderer, RunState& run) {
         !run.env.write_file_atomic(stem + ".markup", rendered.markup, &why)) {
       diagnostics.error(stem + ".markup", why);
     }
-    if (ok && !run.env.write_file_atomic(entry.output, rendered.bytes, &why)) {
+    if (ok && !write_output_files(run.env, stem, rendered.files, &why)) {
       diagnostics.error(entry.output, why);
       ++run.write_failures;
       ok = false;
     }
+    if (ok && previous != run.previous.end()) remove_stale_files(previous->second.entry, stem, rendered.files, run.env);
     entry.milliseconds = (run.env.monotonic_microseconds() - started) / 1000.0;
     if (ok) {
       entry.status = "ok";
-      entry.sha256 = Sha256::hex(rendered.bytes);
-      entry.bytes = rendered.bytes.size();
+      entry.sha256 = Sha256::hex(rendered.bytes());
+      entry.bytes = rendered.bytes().size();
       entry.pages = rendered.pages;
+      if (rendered.files.size() > 1) {
+        for (const formats::OutputFile& file : rendered.files) {
+          entry.files.push_back(ManifestFile{stem + file.suffix, Sha256::hex(file.bytes), file.bytes.size()});
+        }
+      }
       ++run.written;
-      run.observer.written(entry.output);
+      // Each file, for scripts that read the list.
+      if (entry.files.empty()) run.observer.written(entry.output);
+      for (const ManifestFile& file : entry.files) run.observer.written(file.path);
     } else {
       entry.status = "failed";
       const Diagnostic* first = diagnostics.first_error();

@@ -46,6 +46,7 @@ class BatchObserver {
   virtual void diagnostics(const Diagnostics& diagnostics) = 0;
   virtual void skipped_for_lack_of_data(const input::Session& session,
                                         const documents::DocumentKind& kind) = 0;
+  // Each file written (a document of several files: each of them).
   virtual void written(const std::string& path) = 0;
   virtual void document_done(bool failed) = 0;
   // From the reading thread: `documents` more are to be made (the ones a
@@ -57,13 +58,14 @@ class BatchObserver {
 };
 
 struct KeptDocument {
-  std::string output;  // where it would have gone in OUTDIR
-  std::string bytes;
+  std::string output;  // where its main file would have gone in OUTDIR
+  std::string bytes;   // of the main file (page 1 of the PNGs)
+  int files = 1;       // the document had; only the main one is kept
 };
 
 struct BatchResult {
   int sessions = 0;  // read (and in this shard)
-  int written = 0;   // files written
+  int written = 0;   // documents written
   int failures = 0;  // rejected inputs and failed documents
   int write_failures = 0;  // of those, files that could not be written
   int warnings = 0;  // of the sessions read (and in this shard)

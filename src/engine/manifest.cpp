@@ -51,6 +51,23 @@ bool get(const Json& object, const char* key, double* out) {
   return true;
 }
 
+bool get(const Json& object, const char* key, std::vector<ManifestFile>* out) {
+  auto it = object.find(key);
+  if (it == object.end()) return true;
+  if (!it->is_array()) return false;
+  std::vector<ManifestFile> files;
+  for (const Json& item : *it) {
+    ManifestFile f;
+    if (!item.is_object() || !get(item, "path", &f.path) || !get(item, "sha256", &f.sha256) ||
+        !get(item, "bytes", &f.bytes) || f.path.empty()) {
+      return false;
+    }
+    files.push_back(std::move(f));
+  }
+  *out = std::move(files);
+  return true;
+}
+
 }  // namespace
 
 std::string to_json(const ManifestEntry& e) {
@@ -70,6 +87,11 @@ std::string to_json(const ManifestEntry& e) {
   // Microseconds are all a timing is worth; rounding keeps lines short.
   j["milliseconds"] = std::round(e.milliseconds * 1000) / 1000;
   j["input_hash"] = e.input_hash;
+  if (!e.files.empty()) {
+    nlohmann::ordered_json files = nlohmann::ordered_json::array();
+    for (const ManifestFile& f : e.files) files.push_back({{"path", f.path}, {"sha256", f.sha256}, {"bytes", f.bytes}});
+    j["files"] = std::move(files);
+  }
   // UTF-8 unescaped. A path that is not UTF-8 (from the command line) gets
   // U+FFFD instead of throwing; --skip-existing then simply remakes it.
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -83,7 +105,8 @@ bool from_json(std::string_view line, ManifestEntry* e) {
             get(j, "document", &read.document) && get(j, "output", &read.output) &&
             get(j, "sha256", &read.sha256) && get(j, "bytes", &read.bytes) && get(j, "pages", &read.pages) &&
             get(j, "status", &read.status) && get(j, "error", &read.error) &&
-            get(j, "milliseconds", &read.milliseconds) && get(j, "input_hash", &read.input_hash);
+            get(j, "milliseconds", &read.milliseconds) && get(j, "input_hash", &read.input_hash) &&
+            get(j, "files", &read.files);
   if (!ok || (read.output.empty() && read.input.empty())) return false;
   *e = std::move(read);
   return true;

@@ -15,13 +15,24 @@
 
 namespace vanban::engine {
 
+// One file of a document that has several (its pages as PNG, the portal
+// folder).
+struct ManifestFile {
+  std::string path;
+  std::string sha256;
+  std::uint64_t bytes = 0;
+  bool operator==(const ManifestFile& o) const { return path == o.path && sha256 == o.sha256 && bytes == o.bytes; }
+};
+
 struct ManifestEntry {
   std::string session;   // session id
   std::string input;     // input file
   int line = 0;          // of <session> in it
   std::string document;  // news, conclusion, minutes
-  std::string output;    // the PDF's path; empty when the session's id is unknown
-  std::string sha256;    // of the PDF
+  // The PDF's path (the main file's: page 1's PNG, the portal folder's
+  // index.html); empty when the session's id is unknown.
+  std::string output;
+  std::string sha256;    // of that file
   std::uint64_t bytes = 0;
   int pages = 0;
   // "ok"; "unchanged" (--skip-existing kept the file); "skipped" (the
@@ -31,6 +42,9 @@ struct ManifestEntry {
   std::string error;   // the first error for "failed", the reason for "skipped"
   double milliseconds = 0;
   std::string input_hash;  // what --skip-existing compares
+  // Every file, the main one first, when the document has more than one;
+  // written to JSON only then.
+  std::vector<ManifestFile> files;
 };
 
 // One line of compact JSON (no newline), keys in the order of the struct,

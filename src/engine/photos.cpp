@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "input/jpeg_writer.h"
 #include "input/photo.h"
 
 namespace vanban::engine {
@@ -18,7 +19,17 @@ bool PhotoCache::get(const input::Photo& photo, double width, double height,
   // Points are 1/72 inch.
   const int pixels_wide = ppi_ > 0 ? static_cast<int>(std::ceil(width / 72 * ppi_)) : 0;
   const int pixels_high = ppi_ > 0 ? static_cast<int>(std::ceil(height / 72 * ppi_)) : 0;
-  const Key key{photo.path, photo.sha256, pixels_wide, pixels_high};
+  return made(photo, pixels_wide, pixels_high, input::kPhotoJpegQuality, data, info, error);
+}
+
+bool PhotoCache::get_for_web(const input::Photo& photo, std::shared_ptr<const std::string>* data,
+                             input::ImageInfo* info, Message* error) {
+  return made(photo, kWebPhotoWidth, kWebPhotoHeight, input::kWebJpegQuality, data, info, error);
+}
+
+bool PhotoCache::made(const input::Photo& photo, int pixels_wide, int pixels_high, int quality,
+                      std::shared_ptr<const std::string>* data, input::ImageInfo* info, Message* error) {
+  const Key key{photo.path, photo.sha256, pixels_wide, pixels_high, quality};
   {
     std::lock_guard<std::mutex> lock(mutex_);
     auto it = made_.find(key);
@@ -34,7 +45,7 @@ bool PhotoCache::get(const input::Photo& photo, double width, double height,
   // kept wins, and the result is the same.
   Entry entry;
   auto jpeg = std::make_shared<std::string>();
-  if (input::reencode_photo(*photo.data, photo.info, pixels_wide, pixels_high, jpeg.get(), &entry.info,
+  if (input::reencode_photo(*photo.data, photo.info, pixels_wide, pixels_high, quality, jpeg.get(), &entry.info,
                             &entry.error)) {
     entry.data = std::move(jpeg);
   } else if (entry.error.id.empty()) {

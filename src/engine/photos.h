@@ -26,6 +26,13 @@ constexpr int kDefaultPhotoPpi = 200;
 // warning, made anyway.
 constexpr double kLowestPhotoPpi = 72;
 
+// Photos for a web page (the html, json and portal formats): at most 1200
+// pixels wide, twice the column of a news portal on a high-density screen
+// and what CMSs of provincial portals take; at most 2400 high, so that a
+// phone's tall screenshot stays readable.
+constexpr int kWebPhotoWidth = 1200;
+constexpr int kWebPhotoHeight = 2400;
+
 // The pixels per inch `info` gives over `width` points (1/72 inch), the
 // smaller of across and down.
 double placed_ppi(const input::ImageInfo& info, double width, double height);
@@ -40,13 +47,22 @@ class PhotoCache {
   bool get(const input::Photo& photo, double width, double height,
            std::shared_ptr<const std::string>* data, input::ImageInfo* info, Message* error);
 
+  // `photo` for a web page: within kWebPhotoWidth x kWebPhotoHeight, at
+  // kWebJpegQuality, whatever --photo-ppi says.
+  bool get_for_web(const input::Photo& photo, std::shared_ptr<const std::string>* data, input::ImageInfo* info,
+                   Message* error);
+
  private:
+  // `photo` within pixels_wide x pixels_high (0: its own size), made once.
+  bool made(const input::Photo& photo, int pixels_wide, int pixels_high, int quality,
+            std::shared_ptr<const std::string>* data, input::ImageInfo* info, Message* error);
+
   struct Entry {
     std::shared_ptr<const std::string> data;
     input::ImageInfo info;
     Message error;
   };
-  using Key = std::tuple<std::string, std::string, int, int>;  // path, SHA-256, pixels wide, high
+  using Key = std::tuple<std::string, std::string, int, int, int>;  // path, SHA-256, pixels wide, high, quality
   const int ppi_;
   std::mutex mutex_;
   std::map<Key, Entry> made_;

@@ -17,6 +17,17 @@ std::int64_t session_time(const input::Session& session) {
   return t;
 }
 
+// Calls `f` on every picture of `blocks`, those in columns too.
+template <typename F>
+void for_each_image(std::vector<layout::Block>* blocks, const F& f) {
+  for (layout::Block& block : *blocks) {
+    if (auto* image = std::get_if<layout::Image>(&block)) f(*image);
+    if (auto* columns = std::get_if<layout::Columns>(&block)) {
+      for (layout::Column& column : columns->columns) for_each_image(&column.blocks, f);
+    }
+  }
+}
+
 }  // namespace
 
 bool Renderer::render(const input::Session& session, const documents::DocumentKind& kind,
@@ -72,9 +83,65 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
     diagnostics->add(std::move(d));
   }
   if (layout_problems.has_errors()) return false;
-  // Now that each photo's place is known: the photo made for it.
+  if (!size_photos(session, name, images, format.photo_sizing(), &doc, &pages, diagnostics)) return false;
+  out->pages = static_cast<int>(pages.pages.size());
+
+  const formats::FormatInput input{doc,
+                                   pages,
+                                   resources_.fonts(),
+                                   source_date_epoch_ ? *source_date_epoch_ : session_time(session),
+                                   "vanban " VANBAN_VERSION,
+                                   session.where.file,
+                                   session.id,
+                                   resources_.config().pdf_standard,
+                                   resources_.config().png_dpi};
+  out->files.clear();
+  if (!format.write(input, &out->files, diagnostics)) return false;
+  if (out->files.empty()) {
+    diagnostics->error(session.where.file, msg("the {1} format wrote no file", format.name()));
+    return false;
+  }
+  return true;
+}
+
+bool Renderer::size_photos(const input::Session& session, const std::string& name, const SessionImages& images,
+                           formats::PhotoSizing sizing, layout::Document* doc, layout::LaidOutDocument* pages,
+                           Diagnostics* diagnostics) {
   bool photos_ok = true;
-  for (layout::Page& page : pages.pages) {
+  // Judged on the photo's own pixels at its place on the page, not on what
+  // was made of it: a thumbnail saved from a chat prints blurred.
+  auto warn_if_blurred = [&](const input::Photo& photo, const layout::PlacedImage& image) {
+    const double ppi = placed_ppi(photo.info, image.width, image.height);
+    if (ppi >= kLowestPhotoPpi) return;
+    diagnostics->add(photo_diagnostic(
+        photo, session.id, name,
+        msg("it has only {1}x{2} pixels, {3} per inch at its size in the document (under {4}): it will print "
+            "blurred; use the original photo from the camera or phone",
+            photo.info.width, photo.info.height, static_cast<int>(ppi), static_cast<int>(kLowestPhotoPpi)),
+        Severity::kWarning));
+  };
+  if (sizing == formats::PhotoSizing::kForScreens) {
+    for (const layout::Page& page : pages->pages) {
+      for (const layout::PlacedImage& image : page.images) {
+        if (const input::Photo* photo = images.photo_of(image.data.get())) warn_if_blurred(*photo, image);
+      }
+    }
+    // The blocks carry the file as the session gave it (a camera's 12 MP,
+    // its GPS position): a web page gets the photo made afresh for screens.
+    // The pages' pictures are left alone: no format for screens draws them.
+    for_each_image(&doc->blocks, [&](layout::Image& image) {
+      const input::Photo* photo = images.photo_of(image.data.get());
+      if (!photo) return;
+      Message why;
+      if (!photos_.get_for_web(*photo, &image.data, &image.info, &why)) {
+        diagnostics->add(photo_diagnostic(*photo, session.id, name, why));
+        photos_ok = false;
+      }
+    });
+    return photos_ok;
+  }
+  // Now that each photo's place is known: the photo made for it.
+  for (layout::Page& page : pages->pages) {
     for (layout::PlacedImage& image : page.images) {
       const input::Photo* photo = images.photo_of(image.data.get());
       if (!photo) continue;
@@ -84,30 +151,10 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
         photos_ok = false;
         continue;
       }
-      // Judged on the photo's own pixels, not on what --photo-ppi made.
-      const double ppi = placed_ppi(photo->info, image.width, image.height);
-      if (ppi < kLowestPhotoPpi) {
-        diagnostics->add(photo_diagnostic(
-            *photo, session.id, name,
-            msg("it has only {1}x{2} pixels, {3} per inch at its size in the document (under {4}): it will print "
-                "blurred; use the original photo from the camera or phone",
-                photo->info.width, photo->info.height, static_cast<int>(ppi), static_cast<int>(kLowestPhotoPpi)),
-            Severity::kWarning));
-      }
+      warn_if_blurred(*photo, image);
     }
   }
-  if (!photos_ok) return false;
-  out->pages = static_cast<int>(pages.pages.size());
-
-  const formats::FormatInput input{doc,
-                                   pages,
-                                   resources_.fonts(),
-                                   source_date_epoch_ ? *source_date_epoch_ : session_time(session),
-                                   "vanban " VANBAN_VERSION,
-                                   session.where.file,
-                                   resources_.config().pdf_standard,
-                                   resources_.config().png_dpi};
-  return format.write(input, &out->bytes, diagnostics);
+  return photos_ok;
 }
 
 }  // namespace vanban::engine

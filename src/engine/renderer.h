@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "base/diagnostic.h"
 #include "documents/kind.h"
@@ -23,9 +24,12 @@
 namespace vanban::engine {
 
 struct RenderedDocument {
-  std::string bytes;   // the file, in the format asked for
+  std::vector<formats::OutputFile> files;  // in the format asked for, the main file first
   std::string markup;  // the template's output
   int pages = 0;
+  // The main file's bytes: the only file of pdf, html, json and docx.
+  // render() returns true only with at least one file.
+  std::string& bytes() { return files.front().bytes; }
 };
 
 class Renderer {
@@ -45,6 +49,13 @@ class Renderer {
               const formats::Format& format, RenderedDocument* out, Diagnostics* diagnostics);
 
  private:
+  // Puts the photo made for each picture's place on the pages (pdf, png,
+  // docx) or, for a format made for screens, the web photo into the
+  // document's blocks (html, json, portal). False when one cannot be made.
+  bool size_photos(const input::Session& session, const std::string& document, const SessionImages& images,
+                   formats::PhotoSizing sizing, layout::Document* doc, layout::LaidOutDocument* pages,
+                   Diagnostics* diagnostics);
+
   const Resources& resources_;
   TemplateImages& images_;
   PhotoCache& photos_;

@@ -39,7 +39,7 @@ bool decode(const std::string& data, const ImageInfo& info, int min_width, int m
 
 }  // namespace
 
-bool reencode_photo(const std::string& data, const ImageInfo& info, int max_width, int max_height,
+bool reencode_photo(const std::string& data, const ImageInfo& info, int max_width, int max_height, int quality,
                     std::string* encoded, ImageInfo* out_info, Message* error) {
   // The size wanted, upright, keeping the proportions.
   int width = info.width, height = info.height;
@@ -61,7 +61,7 @@ bool reencode_photo(const std::string& data, const ImageInfo& info, int max_widt
   // After downscaling: the profile's conversion costs per pixel, and
   // averaging in the file's space or in sRGB differs by less than a step.
   rgb_to_srgb(profile, &raster);
-  if (!write_jpeg(raster, kPhotoJpegQuality, encoded, error)) return false;
+  if (!write_jpeg(raster, quality, encoded, error)) return false;
   out_info->format = ImageInfo::Format::kJpeg;
   std::string png;
   if (few_colours && write_png(raster, &png) && png.size() <= encoded->size()) {

@@ -17,12 +17,12 @@ namespace vanban::input {
 
 // `data` (an image probe_image accepted as a photo) at no more than
 // max_width x max_height pixels (its proportions kept; 0 for its own
-// size), as a baseline JPEG; or as a PNG when the picture as decoded has
-// few colours (input/lossless.h: a diagram, a screenshot, a
-// black-and-white scan) and the PNG is no larger than the JPEG: its edges
+// size), as a baseline JPEG of `quality` (jpeg_writer.h); or as a PNG
+// when the picture as decoded has few colours (input/lossless.h: a
+// diagram, a screenshot, a black-and-white scan) and the PNG is no larger than the JPEG: its edges
 // then stay sharp, and the PDF smaller.
 // On failure returns false and sets *error to a clause for the user.
-bool reencode_photo(const std::string& data, const ImageInfo& info, int max_width, int max_height,
+bool reencode_photo(const std::string& data, const ImageInfo& info, int max_width, int max_height, int quality,
                     std::string* encoded, ImageInfo* out_info, Message* error);
 
 }  // namespace vanban::input

@@ -100,7 +100,7 @@ bool Previewer::render_all(const std::string& path, const input::Requirements& n
       if (!engine_.has_template(*kind) || !kind->has_data(*session)) continue;
       engine::RenderedDocument document;
       if (engine_.render(*session, *kind, *pdf, &document, &diagnostics)) {
-        pdfs->emplace_back(std::string(kind->name), std::move(document.bytes));
+        pdfs->emplace_back(std::string(kind->name), std::move(document.bytes()));
       }
     }
   }

@@ -23,12 +23,12 @@ double body_size(const std::vector<layout::Block>& blocks) {
   return 13;
 }
 
-class DocxFormat : public formats::Format {
+class DocxFormat : public formats::SingleFileFormat {
  public:
   std::string_view name() const override { return "docx"; }
   std::string_view extension() const override { return ".docx"; }
-  bool write(const formats::FormatInput& input, std::string* bytes,
-             Diagnostics* diagnostics) const override {
+  bool write_file(const formats::FormatInput& input, std::string* bytes,
+                  Diagnostics* diagnostics) const override {
     StyleBook styles;
     const Body body = write_body(input.document, input.pages, input.fonts, &styles);
     const auto parts = package_parts(

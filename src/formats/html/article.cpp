@@ -71,4 +71,11 @@ const layout::Paragraph* Article::caption_of(const layout::Image& image) const {
   return nullptr;
 }
 
+int Article::photo_number(const layout::Image& image) const {
+  for (std::size_t i = 0; i < photos_.size(); ++i) {
+    if (photos_[i].image == &image) return static_cast<int>(i + 1);
+  }
+  return 0;
+}
+
 }  // namespace vanban::html

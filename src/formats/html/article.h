@@ -47,6 +47,8 @@ class Article {
   Role role(const layout::Paragraph& paragraph) const;
   // The caption paragraph that follows `image`, or null.
   const layout::Paragraph* caption_of(const layout::Image& image) const;
+  // `image`'s place among photos(), from 1; 0 when it is none of them.
+  int photo_number(const layout::Image& image) const;
 
  private:
   std::string title_;

@@ -8,14 +8,15 @@ namespace vanban::html {
 
 namespace {
 
-class HtmlFormat : public formats::Format {
+class HtmlFormat : public formats::SingleFileFormat {
  public:
   std::string_view name() const override { return "html"; }
   std::string_view extension() const override { return ".html"; }
-  bool write(const formats::FormatInput& input, std::string* bytes,
-             Diagnostics*) const override {
+  formats::PhotoSizing photo_sizing() const override { return formats::PhotoSizing::kForScreens; }
+  bool write_file(const formats::FormatInput& input, std::string* bytes,
+                  Diagnostics*) const override {
     const Article article(input.document);
-    *bytes = page(input.document, article, input.creator);
+    *bytes = page(input.document, article, input.creator, PhotoLinks::kInline);
     return true;
   }
 };

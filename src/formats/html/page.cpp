@@ -14,6 +14,7 @@ namespace {
 constexpr char kStyle[] =
     "body{margin:0 auto;max-width:46em;padding:1em;font-family:'Times New Roman',"
     "'Liberation Serif',serif;font-size:1.1rem;line-height:1.5;color:#111}"
+    "h1{line-height:1.25}"
     "p{margin:.4em 0;text-align:justify}"
     ".left{text-align:left}.center{text-align:center}.right{text-align:right}"
     ".category{font-size:.85em;font-style:italic;color:#555}"
@@ -42,7 +43,8 @@ std::string percent(double fraction) {
 
 class PageWriter {
  public:
-  PageWriter(const Article& article, std::string* out) : article_(article), out_(*out) {}
+  PageWriter(const Article& article, PhotoLinks links, std::string* out)
+      : article_(article), links_(links), out_(*out) {}
 
   void blocks(const std::vector<layout::Block>& blocks) {
     for (const layout::Block& block : blocks) std::visit(*this, block);
@@ -72,10 +74,15 @@ class PageWriter {
 
   void operator()(const layout::Image& image) {
     const layout::Paragraph* caption = article_.caption_of(image);
-    out_ += "<figure><img src=\"data:";
-    out_ += media_type(image);
-    out_ += ";base64,";
-    if (image.data) out_ += base64(*image.data);
+    out_ += "<figure><img src=\"";
+    if (links_ == PhotoLinks::kFiles) {
+      out_ += escape(photo_file_name(image, article_.photo_number(image)));
+    } else {
+      out_ += "data:";
+      out_ += media_type(image);
+      out_ += ";base64,";
+      if (image.data) out_ += base64(*image.data);
+    }
     out_ += "\" alt=\"" + (caption ? escape(inlines_text(caption->inlines)) : std::string()) + "\"";
     if (image.info.width > 0 && image.info.height > 0) {
       out_ += " width=\"" + std::to_string(image.info.width) + "\" height=\"" +
@@ -103,6 +110,7 @@ class PageWriter {
 
  private:
   const Article& article_;
+  const PhotoLinks links_;
   std::string& out_;
 };
 
@@ -125,8 +133,13 @@ const char* media_type(const layout::Image& image) {
   return image.info.format == input::ImageInfo::Format::kPng ? "image/png" : "image/jpeg";
 }
 
+std::string photo_file_name(const layout::Image& image, int number) {
+  const bool png = image.info.format == input::ImageInfo::Format::kPng;
+  return "photo-" + std::to_string(number) + (png ? ".png" : ".jpg");
+}
+
 std::string page(const layout::Document& document, const Article& article,
-                 const std::string& generator) {
+                 const std::string& generator, PhotoLinks links) {
   const layout::Metadata& m = document.metadata;
   const std::string& title = m.title.empty() ? article.title() : m.title;
   std::string out =
@@ -138,7 +151,7 @@ std::string page(const layout::Document& document, const Article& article,
   meta("keywords", m.keywords, &out);
   meta("generator", generator, &out);
   out += std::string("<style>") + kStyle + "</style>\n</head>\n<body>\n<article>\n";
-  PageWriter writer(article, &out);
+  PageWriter writer(article, links, &out);
   // Without a headline paragraph (the Decree 30 documents), the page still
   // gets its one <h1>, from the title attribute, above the text.
   if (!article.title_paragraph() && !article.title().empty()) {

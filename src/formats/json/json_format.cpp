@@ -1,86 +1,26 @@
 // The JSON output format: the news item as the fields a portal's import
-// takes (title, sapo, body_html, photos, author, category, keywords,
-// date), read from the same article model as the html format. One format
-// writes one file, so the photos travel inside it, base64 in "data",
-// with the name ("photo-1.jpg") an importer would save them under.
-#include <nlohmann/json.hpp>
-
+// takes (json/news_item.h). One file, so the photos travel inside it,
+// base64 in "data", with the name ("photo-1.jpg") an importer would save
+// them under.
 #include "formats/format.h"
 #include "formats/html/article.h"
-#include "formats/html/base64.h"
-#include "formats/html/escape.h"
-#include "formats/html/page.h"
-#include "formats/json/iso_date.h"
+#include "formats/json/news_item.h"
 
 namespace vanban::json {
 
 namespace {
 
-std::string text_of(const layout::Paragraph* p) {
-  return p ? html::inlines_text(p->inlines) : std::string();
-}
-
-// "Đề án 06; Tuyên Quang; huyện Chiêm Hóa" -> three keywords, trimmed.
-std::vector<std::string> split_keywords(const std::string& keywords) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= keywords.size()) {
-    std::size_t end = keywords.find(';', start);
-    if (end == std::string::npos) end = keywords.size();
-    const std::size_t first = keywords.find_first_not_of(" \t\n", start);
-    if (first != std::string::npos && first < end) {
-      const std::size_t last = keywords.find_last_not_of(" \t\n", end - 1);
-      out.push_back(keywords.substr(first, last - first + 1));
-    }
-    start = end + 1;
-  }
-  return out;
-}
-
-nlohmann::ordered_json photos(const html::Article& article) {
-  nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  int number = 0;
-  for (const html::Photo& photo : article.photos()) {
-    const bool png = photo.image->info.format == input::ImageInfo::Format::kPng;
-    list.push_back({{"file", "photo-" + std::to_string(++number) + (png ? ".png" : ".jpg")},
-                    {"caption", text_of(photo.caption)},
-                    {"media_type", html::media_type(*photo.image)},
-                    {"data", photo.image->data ? html::base64(*photo.image->data) : std::string()}});
-  }
-  return list;
-}
-
-class JsonFormat : public formats::Format {
+class JsonFormat : public formats::SingleFileFormat {
  public:
   std::string_view name() const override { return "json"; }
   std::string_view extension() const override { return ".json"; }
-  bool write(const formats::FormatInput& input, std::string* bytes,
-             Diagnostics* diagnostics) const override {
+  formats::PhotoSizing photo_sizing() const override { return formats::PhotoSizing::kForScreens; }
+
+ protected:
+  bool write_file(const formats::FormatInput& input, std::string* bytes,
+                  Diagnostics* diagnostics) const override {
     const html::Article article(input.document);
-    std::string body_html;
-    for (const layout::Paragraph* p : article.body()) body_html += html::paragraph_element(*p) + "\n";
-    const layout::Metadata& m = input.document.metadata;
-    // ordered_json: the fields in the order a reader expects, not sorted.
-    const nlohmann::ordered_json item = {
-        {"title", article.title()},
-        {"sapo", text_of(article.sapo())},
-        {"body_html", body_html},
-        {"photos", photos(article)},
-        {"author", m.author},
-        {"category", text_of(article.category())},
-        {"keywords", split_keywords(m.keywords)},
-        {"date", vietnam_iso_8601(input.created)},
-        {"generator", input.creator},
-    };
-    // UTF-8 as it is, not \u escapes: the text is NFC from the markup, and
-    // a broken byte (which it cannot hold) becomes U+FFFD, never a throw.
-    try {
-      *bytes = item.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
-    } catch (const std::exception& e) {
-      diagnostics->error(input.name, msg("cannot write the JSON: {1}", e.what()));
-      return false;
-    }
-    return true;
+    return dump_json(news_item(input, article, PhotoBytes::kEmbedded), input, bytes, diagnostics);
   }
 };
 

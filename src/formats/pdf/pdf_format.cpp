@@ -9,12 +9,12 @@ namespace vanban::pdf {
 
 namespace {
 
-class PdfFormat : public formats::Format {
+class PdfFormat : public formats::SingleFileFormat {
  public:
   std::string_view name() const override { return "pdf"; }
   std::string_view extension() const override { return ".pdf"; }
-  bool write(const formats::FormatInput& input, std::string* bytes,
-             Diagnostics* diagnostics) const override {
+  bool write_file(const formats::FormatInput& input, std::string* bytes,
+                  Diagnostics* diagnostics) const override {
     PdfOptions options;
     options.created = input.created;
     options.creator = input.creator;

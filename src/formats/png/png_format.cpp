@@ -1,23 +1,26 @@
-// The PNG output format: page 1 of the document as an image, for a
-// preview or a thumbnail beside the news item. The pdf format draws the
-// page (one drawing of the layout, not two) and poppler's pdftoppm turns
-// it into pixels, as the web app's preview does.
+// The PNG output format: every page of the document as an image,
+// NAME-1.png, NAME-2.png, ..., for previews and for a thumbnail beside
+// the news item (page 1, always NAME-1.png whatever the page count). The
+// pdf format draws the pages (one drawing of the layout, not two) and one
+// run of poppler's pdftoppm turns them all into pixels, as the web app's
+// preview does.
 #include "formats/format.h"
 #include "formats/pdf/font_file_cache.h"
 #include "formats/pdf/writer.h"
 #include "formats/png/child_process.h"
+#include "formats/png/png_stream.h"
 
 namespace vanban::png {
 
 namespace {
 
-constexpr char kPngSignature[] = "\x89PNG\r\n\x1a\n";
-
 class PngFormat : public formats::Format {
  public:
   std::string_view name() const override { return "png"; }
   std::string_view extension() const override { return ".png"; }
-  bool write(const formats::FormatInput& input, std::string* bytes,
+  // Page 1: what `-o FILE.png` and `-o -` get, and the manifest names.
+  std::string_view main_suffix() const override { return "-1.png"; }
+  bool write(const formats::FormatInput& input, std::vector<formats::OutputFile>* files,
              Diagnostics* diagnostics) const override {
     pdf::PdfOptions options;
     options.created = input.created;
@@ -29,24 +32,31 @@ class PngFormat : public formats::Format {
     std::string pdf;
     if (!pdf::write_pdf(input.pages, input.fonts, options, input.name, &pdf, diagnostics)) return false;
 
-    // "-" reads the PDF from standard input; -singlefile with no output
-    // root writes the one PNG to standard output.
-    const std::vector<std::string> argv = {"pdftoppm", "-png", "-r", std::to_string(input.png_dpi),
-                                           "-f", "1", "-l", "1", "-singlefile", "-"};
+    // "-" reads the PDF from standard input; with no output root every
+    // page's PNG goes to standard output, one after the other.
+    const std::vector<std::string> argv = {"pdftoppm", "-png", "-r", std::to_string(input.png_dpi), "-"};
     ChildResult child;
     std::string why;
     if (!run_child(argv, pdf, &child, &why)) {
       diagnostics->error(input.name, msg("cannot make the PNG (poppler-utils' pdftoppm): {1}", why));
       return false;
     }
-    if (child.status != 0 || child.out.compare(0, 8, kPngSignature, 8) != 0) {
+    std::vector<std::string> pages;
+    if (child.status != 0 || !split_png_stream(child.out, &pages)) {
       std::string said = child.err.substr(0, child.err.find('\n'));
       diagnostics->error(input.name, said.empty() ? msg("cannot make the PNG: pdftoppm failed (status {1})", child.status)
                                                   : msg("cannot make the PNG: pdftoppm failed (status {1}: {2})",
                                                         child.status, said));
       return false;
     }
-    *bytes = std::move(child.out);
+    if (pages.size() != input.pages.pages.size()) {
+      diagnostics->error(input.name, msg("cannot make the PNG: pdftoppm made {1} page images of {2} pages",
+                                         pages.size(), input.pages.pages.size()));
+      return false;
+    }
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      files->push_back(formats::OutputFile{"-" + std::to_string(i + 1) + ".png", std::move(pages[i])});
+    }
     return true;
   }
 
