@@ -12,6 +12,7 @@
 #include "base/sha256.h"
 #include "engine/job_queue.h"
 #include "engine/manifest.h"
+#include "engine/metadata.h"
 #include "input/reader.h"
 
 namespace vanban::engine {
@@ -279,8 +280,11 @@ void render_session(const Job& job, Renderer& renderer, RunState& run) {
       continue;
     }
     const std::int64_t started = run.env.monotonic_microseconds();
+    // With --metadata the run makes one more file: a run without it does
+    // not count as having made that.
     entry.input_hash = Sha256::hex(run.engine.resources().fingerprint() + "\n" + document + "\n" +
-                                   std::string(format.name()) + "\n" + session.source_hash);
+                                   std::string(format.name()) + "\n" + session.source_hash +
+                                   (run.options.metadata ? "\nmetadata" : ""));
 
     auto previous = run.previous.find(entry.output);
     std::string existing, why;
@@ -291,6 +295,7 @@ void render_session(const Job& job, Renderer& renderer, RunState& run) {
       entry.sha256 = previous->second.entry.sha256;
       entry.bytes = previous->second.entry.bytes;
       entry.pages = previous->second.entry.pages;
+      entry.metadata = previous->second.entry.metadata;
       entry.status = "unchanged";
       run.record(std::move(entry), job.file);
       run.observer.document_done(false);
@@ -299,7 +304,7 @@ void render_session(const Job& job, Renderer& renderer, RunState& run) {
 
     Diagnostics diagnostics;
     RenderedDocument rendered;
-    bool ok = renderer.render(session, *kind, format, &rendered, &diagnostics);
+    bool ok = renderer.render(session, *kind, format, &rendered, &diagnostics, run.options.metadata);
     if (ok && run.options.keep_in_memory) {
       run.keep(KeptDocument{entry.output, std::move(rendered.bytes)});
       run.observer.diagnostics(diagnostics);
@@ -314,6 +319,18 @@ void render_session(const Job& job, Renderer& renderer, RunState& run) {
       diagnostics.error(entry.output, why);
       ++run.write_failures;
       ok = false;
+    }
+    // Written after the document, so that a metadata file never describes
+    // a document that is not there; a failure fails the document.
+    const std::string metadata_path = stem + std::string(kMetadataSuffix);
+    if (ok && !rendered.metadata.empty()) {
+      if (run.env.write_file_atomic(metadata_path, rendered.metadata, &why)) {
+        entry.metadata = metadata_path;
+      } else {
+        diagnostics.error(metadata_path, why);
+        ++run.write_failures;
+        ok = false;
+      }
     }
     entry.milliseconds = (run.env.monotonic_microseconds() - started) / 1000.0;
     if (ok) {

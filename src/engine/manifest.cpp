@@ -70,6 +70,7 @@ std::string to_json(const ManifestEntry& e) {
   // Microseconds are all a timing is worth; rounding keeps lines short.
   j["milliseconds"] = std::round(e.milliseconds * 1000) / 1000;
   j["input_hash"] = e.input_hash;
+  if (!e.metadata.empty()) j["metadata"] = e.metadata;
   // UTF-8 unescaped. A path that is not UTF-8 (from the command line) gets
   // U+FFFD instead of throwing; --skip-existing then simply remakes it.
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -83,7 +84,8 @@ bool from_json(std::string_view line, ManifestEntry* e) {
             get(j, "document", &read.document) && get(j, "output", &read.output) &&
             get(j, "sha256", &read.sha256) && get(j, "bytes", &read.bytes) && get(j, "pages", &read.pages) &&
             get(j, "status", &read.status) && get(j, "error", &read.error) &&
-            get(j, "milliseconds", &read.milliseconds) && get(j, "input_hash", &read.input_hash);
+            get(j, "milliseconds", &read.milliseconds) && get(j, "input_hash", &read.input_hash) &&
+            get(j, "metadata", &read.metadata);
   if (!ok || (read.output.empty() && read.input.empty())) return false;
   *e = std::move(read);
   return true;

@@ -31,6 +31,9 @@ struct ManifestEntry {
   std::string error;   // the first error for "failed", the reason for "skipped"
   double milliseconds = 0;
   std::string input_hash;  // what --skip-existing compares
+  // The e-office metadata file written beside the output (--metadata);
+  // empty, and then left out of the line, when there is none.
+  std::string metadata;
 };
 
 // One line of compact JSON (no newline), keys in the order of the struct,

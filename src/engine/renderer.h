@@ -26,6 +26,9 @@ struct RenderedDocument {
   std::string bytes;   // the file, in the format asked for
   std::string markup;  // the template's output
   int pages = 0;
+  // The e-office metadata (engine/metadata.h) when asked for and the
+  // document has a number; else empty.
+  std::string metadata;
 };
 
 class Renderer {
@@ -41,8 +44,10 @@ class Renderer {
         templates_(resources.templates()) {}
 
   // The template of `kind` must exist (Engine::has_template).
+  // `with_metadata`: also fill out->metadata.
   bool render(const input::Session& session, const documents::DocumentKind& kind,
-              const formats::Format& format, RenderedDocument* out, Diagnostics* diagnostics);
+              const formats::Format& format, RenderedDocument* out, Diagnostics* diagnostics,
+              bool with_metadata = false);
 
  private:
   const Resources& resources_;
