@@ -30,7 +30,7 @@ struct PdfOptions {
   // (PDF/A-2b, on PDF 1.7). The file is otherwise the same: what PDF/A-2
   // permits beyond PDF/A-1 (transparency, JPEG 2000, object streams) is
   // not used, so a part-2 file still passes every PDF/A-1 rule but the
-  // identification (docs/nd30.md, "PDF/A").
+  // identification (docs/pdfa.md).
   int pdfa_part = 1;
   // The OutputIntent's profile, made once per process. Required for pdfa.
   SrgbProfile* srgb = nullptr;
