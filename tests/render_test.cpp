@@ -372,9 +372,9 @@ TEST_CASE("render: PDFs are PDF/A-1b by default, plain PDF 1.4 with --pdf-standa
   CHECK(contains(none, "/ID [ <"));
   CHECK(none.size() + 2500 < pdf.size());  // the XMP packet and the sRGB profile
 
-  Result bad = run_vanban("render " + shell_quote(testing::samples_dir()) + " --pdf-standard a-2b");
+  Result bad = run_vanban("render " + shell_quote(testing::samples_dir()) + " --pdf-standard a-3b");
   CHECK(bad.status == 2);
-  CHECK(contains(bad.err, "--pdf-standard takes a-1b or none"));
+  CHECK(contains(bad.err, "--pdf-standard takes a-1b, a-2b or none"));
 }
 
 TEST_CASE("render: SOURCE_DATE_EPOCH sets the creation date") {

@@ -47,8 +47,8 @@ std::string usage(const Translator& translator) {
   return translator.translate(msg(
       "usage: vanban render INPUT... [-t {1}|all] [-o OUTDIR|FILE{3}|-]\n"
       "                    [--tone new|old] [--templates DIR] [--fonts DIR]\n"
-      "                    [--pdf-standard a-1b|none] [--photo-ppi N]\n"
-      "                    [-f pdf|html|json|portal|png|docx] [--png-dpi 100]\n"
+      "                    [--pdf-standard a-1b|a-2b|none] [--photo-ppi N]\n"
+      "                    [-f pdf|html|json|portal|png|docx] [--png-dpi 100] [--metadata]\n"
       "                    [--markup] [-j N] [--shard I/N] [--skip-existing] [--strict] [-q]\n"
       "                    [--lang vi|en]\n"
       "       vanban check INPUT... [-t ...] [--strict]\n"
@@ -78,9 +78,13 @@ std::string usage(const Translator& translator) {
       "  --png-dpi N        the resolution of -f png (default: 100)\n"
       "  --tone new|old     tone-mark placement: new \"hoá, thuỷ\" (default) or\n"
       "                     old \"hóa, thủy\"; text inside <keep> is left as written\n"
-      "  --pdf-standard S   a-1b: PDF/A-1b, for archives (default); none: plain\n"
-      "                     PDF 1.4, without the XMP metadata, colour profile\n"
+      "  --pdf-standard S   a-1b: PDF/A-1b, for archives (default); a-2b: PDF/A-2b,\n"
+      "                     the same file claiming ISO 19005-2, on PDF 1.7; none:\n"
+      "                     plain PDF 1.4, without the XMP metadata, colour profile\n"
       "                     and font CID sets (about 5 KB less a document)\n"
+      "  --metadata         also write <document>.metadata.json beside each notice\n"
+      "                     and minutes: the fields an e-office system imports\n"
+      "                     (CodeNumber, CodeNotation, IssuedDate, OrganName, ...)\n"
       "  --photo-ppi N      photos at most N pixels per inch at their printed size\n"
       "                     (default 200); 0 keeps their pixels. Photos are\n"
       "                     always turned upright and saved afresh without EXIF\n"
@@ -200,10 +204,12 @@ bool parse_options(int argc, const char* const* argv, Options* options, Message*
       if (!take_value(&value)) return false;
       if (value == "a-1b") {
         options->pdf_standard = formats::PdfStandard::kPdfA1b;
+      } else if (value == "a-2b") {
+        options->pdf_standard = formats::PdfStandard::kPdfA2b;
       } else if (value == "none") {
         options->pdf_standard = formats::PdfStandard::kNone;
       } else {
-        *error = msg("--pdf-standard takes a-1b or none, not '{1}'", value);
+        *error = msg("--pdf-standard takes a-1b, a-2b or none, not '{1}'", value);
         return false;
       }
     } else if (arg == "--png-dpi") {
@@ -251,6 +257,8 @@ bool parse_options(int argc, const char* const* argv, Options* options, Message*
       options->skip_existing = true;
     } else if (arg == "--markup") {
       options->keep_markup = true;
+    } else if (arg == "--metadata" && options->command != Command::kServe) {
+      options->metadata = true;
     } else if (arg == "--strict" && options->command != Command::kServe) {
       options->strict = true;
     } else if (arg == "--force" && options->command == Command::kInit) {

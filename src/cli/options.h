@@ -34,6 +34,7 @@ struct Options {
   std::string shard;           // "I/N" or "N"; empty: all sessions
   bool skip_existing = false;  // skip documents whose inputs are unchanged
   bool keep_markup = false;  // also write <document>.markup
+  bool metadata = false;     // also write <document>.metadata.json (notice, minutes)
   bool strict = false;       // a session with warnings is refused
 
   // init: where the skeleton goes ("-": standard output), and whether an

@@ -228,6 +228,13 @@ int run(const Options& options, Environment& env, const Translator& tr, std::ost
   const bool one_document =
       render && (options.out_dir == "-" || (!extension.empty() && ends_with(options.out_dir, extension) &&
                                             !env.is_directory(options.out_dir)));
+  // The metadata file goes beside the document, which -o FILE and -o -
+  // do not leave in a folder of its own.
+  if (one_document && options.metadata) {
+    return usage_error(err, style, tr,
+                       msg("--metadata writes a file beside each document: give -o a folder, not '{1}'",
+                           options.out_dir));
+  }
   batch.kinds_required = !options.all_documents;
   batch.inputs = options.inputs;
   batch.out_dir = one_document ? "." : options.out_dir;
@@ -237,6 +244,7 @@ int run(const Options& options, Environment& env, const Translator& tr, std::ost
                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   batch.skip_existing = options.skip_existing;
   batch.keep_markup = options.keep_markup;
+  batch.metadata = options.metadata;
   batch.strict = options.strict;
 
   Printer printer(out, err, progress, style, tr, options.quiet, !one_document);

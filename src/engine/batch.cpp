@@ -13,6 +13,7 @@
 #include "engine/job_queue.h"
 #include "engine/manifest.h"
 #include "engine/output_files.h"
+#include "engine/metadata.h"
 #include "input/reader.h"
 
 namespace vanban::engine {
@@ -307,8 +308,11 @@ void render_session(const Job& job, Renderer& renderer, RunState& run) {
       continue;
     }
     const std::int64_t started = run.env.monotonic_microseconds();
+    // With --metadata the run makes one more file: a run without it does
+    // not count as having made that.
     entry.input_hash = Sha256::hex(run.engine.resources().fingerprint() + "\n" + document + "\n" +
-                                   std::string(format.name()) + "\n" + session.source_hash);
+                                   std::string(format.name()) + "\n" + session.source_hash +
+                                   (run.options.metadata ? "\nmetadata" : ""));
 
     auto previous = run.previous.find(entry.output);
     std::string why;
@@ -320,6 +324,7 @@ void render_session(const Job& job, Renderer& renderer, RunState& run) {
       entry.bytes = previous->second.entry.bytes;
       entry.pages = previous->second.entry.pages;
       entry.files = previous->second.entry.files;
+      entry.metadata = previous->second.entry.metadata;
       entry.status = "unchanged";
       run.record(std::move(entry), job.file);
       run.observer.document_done(false);
@@ -328,7 +333,7 @@ void render_session(const Job& job, Renderer& renderer, RunState& run) {
 
     Diagnostics diagnostics;
     RenderedDocument rendered;
-    bool ok = renderer.render(session, *kind, format, &rendered, &diagnostics);
+    bool ok = renderer.render(session, *kind, format, &rendered, &diagnostics, run.options.metadata);
     if (ok && run.options.keep_in_memory) {
       run.keep(KeptDocument{entry.output, std::move(rendered.bytes()), static_cast<int>(rendered.files.size())});
       run.observer.diagnostics(diagnostics);
@@ -343,6 +348,18 @@ void render_session(const Job& job, Renderer& renderer, RunState& run) {
       diagnostics.error(entry.output, why);
       ++run.write_failures;
       ok = false;
+    }
+    // Written after the document, so that a metadata file never describes
+    // a document that is not there; a failure fails the document.
+    const std::string metadata_path = stem + std::string(kMetadataSuffix);
+    if (ok && !rendered.metadata.empty()) {
+      if (run.env.write_file_atomic(metadata_path, rendered.metadata, &why)) {
+        entry.metadata = metadata_path;
+      } else {
+        diagnostics.error(metadata_path, why);
+        ++run.write_failures;
+        ok = false;
+      }
     }
     if (ok && previous != run.previous.end()) remove_stale_files(previous->second.entry, stem, rendered.files, run.env);
     entry.milliseconds = (run.env.monotonic_microseconds() - started) / 1000.0;

@@ -31,6 +31,9 @@ struct BatchOptions {
   bool sharded = false;        // writes manifest-I-of-N.jsonl
   bool skip_existing = false;
   bool keep_markup = false;    // also write <document>.markup
+  // Also write <document>.metadata.json beside each document that has a
+  // number (the notice, the minutes): engine/metadata.h.
+  bool metadata = false;
   // `-o FILE.pdf` and `-o -`: the one document is kept in memory and
   // returned (BatchResult::kept); no file, no manifest. A second document
   // stops the run (BatchResult::too_many).

@@ -65,9 +65,12 @@ class Engine {
   Lease lease() const;
 
   // One document. Thread-safe. The kind's template must exist.
+  // `with_metadata`: also its e-office metadata, in out->metadata
+  // (engine/metadata.h; empty for the news article).
   bool render(const input::Session& session, const documents::DocumentKind& kind,
-              const formats::Format& format, RenderedDocument* out, Diagnostics* diagnostics) const {
-    return lease()->render(session, kind, format, out, diagnostics);
+              const formats::Format& format, RenderedDocument* out, Diagnostics* diagnostics,
+              bool with_metadata = false) const {
+    return lease()->render(session, kind, format, out, diagnostics, with_metadata);
   }
 
  private:

@@ -92,6 +92,7 @@ std::string to_json(const ManifestEntry& e) {
     for (const ManifestFile& f : e.files) files.push_back({{"path", f.path}, {"sha256", f.sha256}, {"bytes", f.bytes}});
     j["files"] = std::move(files);
   }
+  if (!e.metadata.empty()) j["metadata"] = e.metadata;
   // UTF-8 unescaped. A path that is not UTF-8 (from the command line) gets
   // U+FFFD instead of throwing; --skip-existing then simply remakes it.
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -106,7 +107,7 @@ bool from_json(std::string_view line, ManifestEntry* e) {
             get(j, "sha256", &read.sha256) && get(j, "bytes", &read.bytes) && get(j, "pages", &read.pages) &&
             get(j, "status", &read.status) && get(j, "error", &read.error) &&
             get(j, "milliseconds", &read.milliseconds) && get(j, "input_hash", &read.input_hash) &&
-            get(j, "files", &read.files);
+            get(j, "files", &read.files) && get(j, "metadata", &read.metadata);
   if (!ok || (read.output.empty() && read.input.empty())) return false;
   *e = std::move(read);
   return true;

@@ -45,6 +45,9 @@ struct ManifestEntry {
   // Every file, the main one first, when the document has more than one;
   // written to JSON only then.
   std::vector<ManifestFile> files;
+  // The e-office metadata file written beside the output (--metadata);
+  // empty, and then left out of the line, when there is none.
+  std::string metadata;
 };
 
 // One line of compact JSON (no newline), keys in the order of the struct,

@@ -1,6 +1,7 @@
 #include "engine/renderer.h"
 
 #include "documents/session_context.h"
+#include "engine/metadata.h"
 #include "layout/markup.h"
 #include "layout/paginate.h"
 #include "text/date.h"
@@ -32,7 +33,7 @@ void for_each_image(std::vector<layout::Block>* blocks, const F& f) {
 
 bool Renderer::render(const input::Session& session, const documents::DocumentKind& kind,
                       const formats::Format& format, RenderedDocument* out,
-                      Diagnostics* diagnostics) {
+                      Diagnostics* diagnostics, bool with_metadata) {
   const std::string key = session.where.file + "\n" + session.id + "\n" + session.source_hash;
   if (key != context_key_) {
     context_ = documents::build_context(session, documents::ContextTools{numbers_});
@@ -85,6 +86,7 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
   if (layout_problems.has_errors()) return false;
   if (!size_photos(session, name, images, format.photo_sizing(), &doc, &pages, diagnostics)) return false;
   out->pages = static_cast<int>(pages.pages.size());
+  if (with_metadata) out->metadata = e_office_metadata(session, kind.name, doc, out->pages);
 
   const formats::FormatInput input{doc,
                                    pages,

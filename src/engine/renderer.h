@@ -30,6 +30,9 @@ struct RenderedDocument {
   // The main file's bytes: the only file of pdf, html, json and docx.
   // render() returns true only with at least one file.
   std::string& bytes() { return files.front().bytes; }
+  // The e-office metadata (engine/metadata.h) when asked for and the
+  // document has a number; else empty.
+  std::string metadata;
 };
 
 class Renderer {
@@ -45,8 +48,10 @@ class Renderer {
         templates_(resources.templates()) {}
 
   // The template of `kind` must exist (Engine::has_template).
+  // `with_metadata`: also fill out->metadata.
   bool render(const input::Session& session, const documents::DocumentKind& kind,
-              const formats::Format& format, RenderedDocument* out, Diagnostics* diagnostics);
+              const formats::Format& format, RenderedDocument* out, Diagnostics* diagnostics,
+              bool with_metadata = false);
 
  private:
   // Puts the photo made for each picture's place on the pages (pdf, png,

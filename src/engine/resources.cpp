@@ -25,8 +25,9 @@ std::unique_ptr<Resources> Resources::load(Environment& env, const EngineConfig&
   fingerprint.update(config.tone ? (*config.tone == text::ToneStyle::kNew ? "tone new\n" : "tone old\n")
                                  : "tone template\n");
   // A PDF/A and a plain PDF of one session are different files.
-  fingerprint.update(config.pdf_standard == formats::PdfStandard::kPdfA1b ? "pdf a-1b\n"
-                                                                          : "pdf none\n");
+  fingerprint.update(config.pdf_standard == formats::PdfStandard::kPdfA1b   ? "pdf a-1b\n"
+                     : config.pdf_standard == formats::PdfStandard::kPdfA2b ? "pdf a-2b\n"
+                                                                            : "pdf none\n");
   fingerprint.update("png dpi " + std::to_string(config.png_dpi) + "\n");
   for (const std::string& path : paths) {
     templating::Template t;

@@ -24,6 +24,7 @@ namespace vanban::formats {
 // Formats other than PDF ignore it.
 enum class PdfStandard {
   kPdfA1b,  // ISO 19005-1 level B, for archives: the default
+  kPdfA2b,  // ISO 19005-2 level B: the same file as 1b, on PDF 1.7
   kNone,    // plain PDF 1.4
 };
 

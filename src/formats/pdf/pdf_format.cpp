@@ -19,7 +19,8 @@ class PdfFormat : public formats::SingleFileFormat {
     options.created = input.created;
     options.creator = input.creator;
     options.font_files = &font_files_;
-    options.pdfa = input.pdf_standard == formats::PdfStandard::kPdfA1b;
+    options.pdfa = input.pdf_standard != formats::PdfStandard::kNone;
+    options.pdfa_part = input.pdf_standard == formats::PdfStandard::kPdfA2b ? 2 : 1;
     options.srgb = &srgb_;
     return write_pdf(input.pages, input.fonts, options, input.name, bytes, diagnostics);
   }

@@ -108,7 +108,9 @@ XmpFields set_metadata(HPDF_Doc doc, const layout::Metadata& meta, const PdfOpti
 
 // Images used more than once in a document (a logo on every page) are
 // embedded once. For PDF/A-1, which has no transparency, a PNG's alpha
-// (the SMask libharu makes of it) is flattened onto white paper.
+// (the SMask libharu makes of it) is flattened onto white paper. PDF/A-2
+// allows an SMask, but it is flattened there too: the page looks the same
+// on white paper, and one image path serves both parts.
 class ImageCache {
  public:
   ImageCache(HPDF_Doc doc, bool opaque) : doc_(doc), opaque_(opaque) {}
@@ -190,8 +192,12 @@ bool write_pdf(const layout::LaidOutDocument& document, const FontSet& fonts,
   }
   HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
   // PDF 1.4, the version PDF/A-1 is built on; libharu would say 1.2 or 1.3.
-  doc->pdf_version = HPDF_VER_14;
-  const XmpFields fields = set_metadata(doc, document.metadata, options);
+  // PDF/A-2 is built on ISO 32000-1, PDF 1.7, and a PDF/A-2 file may say
+  // any version up to it: 1.7 says which rules a reader should apply.
+  const bool part2 = options.pdfa && options.pdfa_part == 2;
+  doc->pdf_version = part2 ? HPDF_VER_17 : HPDF_VER_14;
+  XmpFields fields = set_metadata(doc, document.metadata, options);
+  fields.pdfa_part = part2 ? 2 : 1;
   set_language(doc, "vi");
   DocumentId id;
   if (options.pdfa) {
@@ -233,7 +239,8 @@ bool write_pdf(const layout::LaidOutDocument& document, const FontSet& fonts,
     draw_page(doc, page, document.width, document.height, embedder, &images, &id);
   }
   if (!images.error().id.empty()) {
-    diagnostics->error(name, nest(msg("cannot embed a photo in a PDF/A-1b: {1}", ""), 1, images.error()));
+    diagnostics->error(name, part2 ? nest(msg("cannot embed a photo in a PDF/A-2b: {1}", ""), 1, images.error())
+                                   : nest(msg("cannot embed a photo in a PDF/A-1b: {1}", ""), 1, images.error()));
     return false;
   }
   id.write(doc);

@@ -26,6 +26,12 @@ struct PdfOptions {
   // XMP metadata, an sRGB OutputIntent, a CIDSet in every font, no
   // transparency. Without it, a plain PDF 1.4.
   bool pdfa = true;
+  // Which part of ISO 19005 the file claims: 1 (PDF/A-1b, on PDF 1.4) or 2
+  // (PDF/A-2b, on PDF 1.7). The file is otherwise the same: what PDF/A-2
+  // permits beyond PDF/A-1 (transparency, JPEG 2000, object streams) is
+  // not used, so a part-2 file still passes every PDF/A-1 rule but the
+  // identification (docs/pdfa.md).
+  int pdfa_part = 1;
   // The OutputIntent's profile, made once per process. Required for pdfa.
   SrgbProfile* srgb = nullptr;
 };

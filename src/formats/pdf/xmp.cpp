@@ -79,8 +79,9 @@ std::string xmp_packet(const XmpFields& f) {
   simple(&out, "xmp:CreatorTool", f.creator);
   simple(&out, "xmp:CreateDate", f.date);
   simple(&out, "xmp:ModifyDate", f.date);
+  // ISO 19005-2 keeps part 1's identification schema; only the part differs.
+  out += "<pdfaid:part>" + std::to_string(f.pdfa_part == 2 ? 2 : 1) + "</pdfaid:part>\n";
   out +=
-      "<pdfaid:part>1</pdfaid:part>\n"
       "<pdfaid:conformance>B</pdfaid:conformance>\n"
       "</rdf:Description>\n"
       "</rdf:RDF>\n"
