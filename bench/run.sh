@@ -48,3 +48,8 @@ PY
 hyperfine -N -w 3 -r 30 --export-json "$work/one.json" \
   "$bin render $work/one.xml -t conclusion -o $work/one -q -j 1" >/dev/null
 python3 -c "import json; r=json.load(open('$work/one.json'))['results'][0]; print(f\"one conclusion notice, fresh process: median {r['median']*1000:.1f} ms\")"
+# Page faults were half of a fresh process's time (loading 38 libraries):
+# GNU time's minor faults (%R) and CPU seconds of that same one notice.
+/usr/bin/time -f "%R %U %S" -o "$work/one-time" "$bin" render "$work/one.xml" -t conclusion -o "$work/one" -q -j 1
+read -r faults user sys < "$work/one-time"
+echo "one conclusion notice, fresh process: $faults page faults, $(python3 -c "print(f'{($user + $sys) * 1000:.0f}')") ms CPU"

@@ -16,6 +16,15 @@ std::string to_utf8(const icu::UnicodeString& s) {
   return out;
 }
 
+bool is_nfc_utf8(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* normalizer = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return false;
+  const bool normalized = normalizer->isNormalizedUTF8(
+      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), status);
+  return U_SUCCESS(status) && normalized;
+}
+
 icu::UnicodeString nfc(const icu::UnicodeString& s) {
   UErrorCode status = U_ZERO_ERROR;
   // ICU owns the instance; it lives until u_cleanup().

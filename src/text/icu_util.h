@@ -15,6 +15,9 @@ std::string to_utf8(const icu::UnicodeString& s);
 
 // NFC of `s`; `s` itself if ICU fails (it only fails without its data).
 icu::UnicodeString nfc(const icu::UnicodeString& s);
+// Whether `s`, valid UTF-8, is in NFC already, checked without converting
+// it to UTF-16. False when ICU cannot tell.
+bool is_nfc_utf8(std::string_view s);
 
 }  // namespace vanban::text
 

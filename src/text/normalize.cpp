@@ -17,6 +17,10 @@ std::string to_nfc(std::string_view s) {
     }
   }
   if (ascii) return std::string(s);
+  // Most text is NFC already: asked of the UTF-8 itself, ICU says so without
+  // the round trip through UTF-16 (4% of a bulk run). Ill-formed UTF-8 takes
+  // the round trip, which replaces it with U+FFFD as before.
+  if (valid_utf8(s) && is_nfc_utf8(s)) return std::string(s);
   return to_utf8(nfc(to_unicode(s)));
 }
 
