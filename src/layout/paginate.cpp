@@ -45,13 +45,37 @@ struct Box {
   }
 };
 
+// A paragraph's text as one string, for the structure tree (a heading's
+// bookmark, a caption as its photo's alternative text): a line break as a
+// space.
+std::string plain_text(const Paragraph& p) {
+  std::string text;
+  for (const Inline& piece : p.inlines) text += piece.text == "\n" ? " " : piece.text;
+  return text;
+}
+
 class Setter {
  public:
-  Setter(const FontSet& fonts, const text::LineBreaker& breaker, MissingGlyphs* missing)
-      : fonts_(fonts), breaker_(breaker), missing_(missing) {}
+  // Parts (the structure tree's elements) are added to `parts` in the
+  // order blocks are set, which is document order.
+  Setter(const FontSet& fonts, const text::LineBreaker& breaker, MissingGlyphs* missing,
+         std::vector<Part>* parts)
+      : fonts_(fonts), breaker_(breaker), missing_(missing), parts_(parts) {}
 
-  std::vector<Line> lines(const Paragraph& p, double width) const {
-    return break_lines(p, width - p.style.left - p.style.right, fonts_, breaker_, missing_);
+  // The lines of `p`, every piece marked as part of a new paragraph part.
+  std::vector<Line> lines(const Paragraph& p, double width, int parent) const {
+    std::vector<Line> set =
+        break_lines(p, width - p.style.left - p.style.right, fonts_, breaker_, missing_);
+    const int id = add_part(Part::Kind::kParagraph, parent, p.role, plain_text(p));
+    for (Line& line : set) {
+      for (PlacedText& piece : line.pieces) piece.part = id;
+    }
+    return set;
+  }
+
+  int add_part(Part::Kind kind, int parent, Role role = Role::kBody, std::string text = {}) const {
+    parts_->push_back(Part{kind, role, parent, std::move(text)});
+    return static_cast<int>(parts_->size()) - 1;
   }
 
   Extent extent(const std::vector<Line>& lines, double left) const {
@@ -78,8 +102,9 @@ class Setter {
                                        : 0;
   }
 
-  Box flow(const std::vector<Block>& blocks, double width) const;
-  Box columns(const Columns& columns, double width) const;
+  // `parent`: the part the blocks belong to (kNoPart: the document).
+  Box flow(const std::vector<Block>& blocks, double width, int parent) const;
+  Box columns(const Columns& columns, double width, int parent) const;
 
   const FontSet& fonts() const { return fonts_; }
 
@@ -87,9 +112,10 @@ class Setter {
   const FontSet& fonts_;
   const text::LineBreaker& breaker_;
   MissingGlyphs* missing_;
+  std::vector<Part>* parts_;
 };
 
-Box Setter::flow(const std::vector<Block>& blocks, double width) const {
+Box Setter::flow(const std::vector<Block>& blocks, double width, int parent) const {
   Box box;
   Extent above;
   double y = 0;
@@ -97,7 +123,7 @@ Box Setter::flow(const std::vector<Block>& blocks, double width) const {
   for (const Block& block : blocks) {
     if (const auto* p = std::get_if<Paragraph>(&block)) {
       if (!top) y += p->style.space_before;
-      std::vector<Line> set = lines(*p, width);
+      std::vector<Line> set = lines(*p, width, parent);
       for (const Line& line : set) {
         for (PlacedText piece : line.pieces) {
           piece.x += p->style.left;
@@ -138,11 +164,12 @@ Box Setter::flow(const std::vector<Block>& blocks, double width) const {
       placed.y = y + placed.height;  // bottom edge, downward
       placed.data = img->data;
       placed.info = img->info;
+      placed.part = add_part(Part::Kind::kFigure, parent);
       box.images.push_back(std::move(placed));
       y += placed.height + img->space_after;
     } else if (const auto* cols = std::get_if<Columns>(&block)) {
       if (!top) y += cols->space_before;
-      Box inner = columns(*cols, width);
+      Box inner = columns(*cols, width, parent);
       box.add(inner, 0, y);
       y += inner.height + cols->space_after;
     }
@@ -152,9 +179,13 @@ Box Setter::flow(const std::vector<Block>& blocks, double width) const {
   return box;
 }
 
-Box Setter::columns(const Columns& cols, double width) const {
+Box Setter::columns(const Columns& cols, double width, int parent) const {
+  const int row_part = add_part(Part::Kind::kColumns, parent);
   std::vector<Box> boxes;
-  for (const Column& column : cols.columns) boxes.push_back(flow(column.blocks, width * column.width_fraction));
+  for (const Column& column : cols.columns) {
+    const int part = add_part(Part::Kind::kColumn, row_part);
+    boxes.push_back(flow(column.blocks, width * column.width_fraction, part));
+  }
   double first = 0;
   if (cols.align_baselines) {
     for (const Box& b : boxes) first = std::max(first, b.first_baseline);
@@ -180,6 +211,7 @@ struct Item {
   const Rule* rule = nullptr;
   double height = 0;  // kImage, kSpace
   double width = 0;   // kImage
+  int part = kNoPart;  // kImage
   double space_before = 0, space_after = 0;
   bool keep_with_next = false;
   Extent text;  // kLines: where the text lies, for a rule after it
@@ -366,6 +398,7 @@ void Paginator::place_image(const Item& item) {
   placed.height = height;
   placed.data = item.image->data;
   placed.info = item.image->info;
+  placed.part = item.part;
   page().images.push_back(std::move(placed));
   used_ += height;
 }
@@ -400,7 +433,7 @@ Item make_item(const Block& block, const Setter& setter, double text_width, doub
   if (const auto* p = std::get_if<Paragraph>(&block)) {
     item.kind = Item::Kind::kLines;
     item.left = p->style.left;
-    item.lines = setter.lines(*p, text_width);
+    item.lines = setter.lines(*p, text_width, kNoPart);
     item.text = setter.extent(item.lines, p->style.left);
     item.space_before = p->style.space_before;
     item.space_after = p->style.space_after;
@@ -408,6 +441,7 @@ Item make_item(const Block& block, const Setter& setter, double text_width, doub
   } else if (const auto* img = std::get_if<Image>(&block)) {
     item.kind = Item::Kind::kImage;
     item.image = img;
+    item.part = setter.add_part(Part::Kind::kFigure, kNoPart);
     // A photo taller than a page (a 9:16 phone picture, a strip) shrinks
     // to fit one, width and height together: it is never squashed.
     item.width = text_width * img->width_fraction;
@@ -430,14 +464,14 @@ Item make_item(const Block& block, const Setter& setter, double text_width, doub
     item.height = space->height;
   } else if (const auto* cols = std::get_if<Columns>(&block)) {
     item.kind = Item::Kind::kBox;
-    item.box = setter.columns(*cols, text_width);
+    item.box = setter.columns(*cols, text_width, kNoPart);
     item.space_before = cols->space_before;
     item.space_after = cols->space_after;
     item.keep_with_next = cols->keep_with_next;
   } else if (std::holds_alternative<Signature>(block)) {
     // Outside <columns>: a box of its own, across the text width.
     item.kind = Item::Kind::kBox;
-    item.box = setter.flow({block}, text_width);
+    item.box = setter.flow({block}, text_width, kNoPart);
   } else {
     item.kind = Item::Kind::kPageBreak;
   }
@@ -497,7 +531,7 @@ LaidOutDocument lay_out_once(const Document& document, const FontSet& fonts,
   const double text_width = page.width - page.margin_left - page.margin_right;
   const double body_height = page.height - page.margin_top - page.margin_bottom;
 
-  Setter setter(fonts, breaker, missing);
+  Setter setter(fonts, breaker, missing, &out.parts);
   std::vector<Item> items;
   for (const Block& block : document.blocks) {
     items.push_back(make_item(block, setter, text_width, body_height));

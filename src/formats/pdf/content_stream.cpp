@@ -138,6 +138,25 @@ void ContentStream::end_text() {
   in_text_ = false;
 }
 
+void ContentStream::begin_marked(std::string_view tag, int mcid) {
+  end_text();
+  out_ += '/';
+  out_ += tag;
+  out_ += " <</MCID ";
+  append_integer(&out_, mcid);
+  out_ += ">> BDC\n";
+}
+
+void ContentStream::begin_artifact() {
+  end_text();
+  out_ += "/Artifact BMC\n";
+}
+
+void ContentStream::end_marked() {
+  end_text();
+  out_ += "EMC\n";
+}
+
 const std::string& ContentStream::finish() {
   end_text();
   return out_;

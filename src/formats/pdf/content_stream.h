@@ -29,6 +29,15 @@ class ContentStream {
   void show_text(std::string_view font, double size, double x, double y, std::string_view glyphs,
                  long width);
 
+  // Marked content (PDF 32000, 14.6), which ties what follows to an element
+  // of the structure tree: "/P <</MCID 3>> BDC" for `tag` P and `mcid` 3;
+  // "/Artifact BMC" for decoration no element owns (rules, page numbers).
+  // A sequence starts and ends outside text objects, so that it never
+  // straddles a BT ... ET.
+  void begin_marked(std::string_view tag, int mcid);
+  void begin_artifact();
+  void end_marked();
+
   // The operators so far, any open text object closed.
   const std::string& finish();
 

@@ -4,9 +4,11 @@
 
 #include <map>
 #include <string_view>
+#include <vector>
 
 #include <cstdio>
 
+#include "formats/pdf/bookmarks.h"
 #include "formats/pdf/catalog.h"
 #include "formats/pdf/content_stream.h"
 #include "formats/pdf/document_id.h"
@@ -15,12 +17,11 @@
 #include "formats/pdf/hpdf_objects.h"
 #include "formats/pdf/image_alpha.h"
 #include "formats/pdf/signature_fields.h"
+#include "formats/pdf/structure_tree.h"
+#include "formats/pdf/text_string.h"
 #include "formats/pdf/xmp.h"
-#include "text/utf8.h"
 
 namespace vanban::pdf {
-
-using text::next_code_point;  // a parameter is often called "text"
 
 namespace {
 
@@ -49,26 +50,6 @@ HPDF_Date vietnam_time(std::int64_t seconds) {
   return date;
 }
 
-// `text` as UTF-16BE with a byte order mark: a PDF text string that every
-// reader decodes, whatever the script.
-std::string utf16be(std::string_view text) {
-  std::string out = "\xFE\xFF";
-  const auto put = [&out](unsigned unit) {
-    out += static_cast<char>(unit >> 8);
-    out += static_cast<char>(unit & 0xFF);
-  };
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t cp = next_code_point(text, &i);
-    if (cp < 0x10000) {
-      put(cp);
-    } else {
-      put(0xD800 + ((cp - 0x10000) >> 10));
-      put(0xDC00 + ((cp - 0x10000) & 0x3FF));
-    }
-  }
-  return out;
-}
-
 // "2023-06-13T08:00:00+07:00", the instant `date` is, as XMP writes it.
 std::string xmp_date(const HPDF_Date& d) {
   char text[32];
@@ -93,10 +74,7 @@ XmpFields set_metadata(HPDF_Doc doc, const layout::Metadata& meta, const PdfOpti
   if (doc->info == nullptr) return fields;
   const auto set = [doc](const char* key, const std::string& value) {
     if (value.empty()) return;
-    std::string bytes = utf16be(value);
-    HPDF_Binary binary = HPDF_Binary_New(doc->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()),
-                                         static_cast<HPDF_UINT>(bytes.size()));
-    if (binary) HPDF_Dict_Add(doc->info, key, binary);
+    if (HPDF_Binary binary = text_string(doc, value)) HPDF_Dict_Add(doc->info, key, binary);
   };
   set("Title", meta.title);
   set("Author", meta.author);
@@ -138,35 +116,89 @@ class ImageCache {
   std::map<const std::string*, HPDF_Image> by_data_;
 };
 
+// What every page is drawn with, besides the page itself.
+struct Drawing {
+  const FontEmbedder& fonts;
+  ImageCache* images;
+  DocumentId* id;
+  StructureTree* tree;
+  const std::vector<layout::Part>& parts;
+  // Bookmarks only for a document of several pages: one page needs none.
+  bool bookmarks_wanted;
+  std::vector<bool> bookmarked;  // by part: its bookmark is made
+  std::vector<Bookmark> bookmarks;
+};
+
+// The title and the body's section headings, where a bookmark goes.
+bool opens_section(const layout::Part& part) {
+  return part.kind == layout::Part::Kind::kParagraph &&
+         (part.role == layout::Role::kTitle || part.role == layout::Role::kHeading) &&
+         !part.text.empty();
+}
+
+// Opens the marked-content sequence of `part`, or an artifact for none.
+void begin_part(ContentStream* content, StructureTree* tree, int part) {
+  if (part == layout::kNoPart) {
+    content->begin_artifact();
+  } else {
+    const int mcid = tree->mark(part);
+    content->begin_marked(tree->tag(part), mcid);
+  }
+}
+
 // Draws one page: images, then rules, then text, all into one content
 // stream that goes to libharu in a single write; then its signature fields.
+// Each part's pieces are one marked-content sequence (the layout places a
+// paragraph's lines, and a column's paragraphs, one after the other);
+// rules and page numbers are artifacts.
 void draw_page(HPDF_Doc doc, const layout::Page& page, double width, double height,
-               const FontEmbedder& fonts, ImageCache* images, DocumentId* id) {
+               Drawing* drawing) {
   HPDF_Page p = HPDF_AddPage(doc);
   if (p == nullptr) return;
   HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(width));
   HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(height));
+  drawing->tree->begin_page(p);
 
   ContentStream content;
   for (const layout::PlacedImage& image : page.images) {
-    HPDF_Image img = images->get(image);
+    HPDF_Image img = drawing->images->get(image);
     const char* name = img ? HPDF_Page_GetXObjectName(p, img) : nullptr;
     if (name == nullptr) return;
+    begin_part(&content, drawing->tree, image.part);
     content.draw_image(name, image.x, image.y, image.width, image.height);
+    content.end_marked();
   }
+  if (!page.rules.empty()) content.begin_artifact();
   for (const layout::PlacedRule& rule : page.rules) {
     content.draw_line(rule.x1, rule.y1, rule.x2, rule.y2, rule.thickness);
   }
+  if (!page.rules.empty()) content.end_marked();
   std::string glyphs;
+  bool marking = false;
+  int part = layout::kNoPart;
   for (const layout::PlacedText& text : page.texts) {
     if (text.text.empty()) continue;
-    const char* font = HPDF_Page_GetLocalFontName(p, fonts.font(text.style));
+    const char* font = HPDF_Page_GetLocalFontName(p, drawing->fonts.font(text.style));
     if (font == nullptr) return;
+    if (!marking || text.part != part) {
+      if (marking) content.end_marked();
+      part = text.part;
+      begin_part(&content, drawing->tree, part);
+      marking = true;
+      const auto index = static_cast<std::size_t>(part);
+      if (part != layout::kNoPart && drawing->bookmarks_wanted && !drawing->bookmarked[index] &&
+          opens_section(drawing->parts[index])) {
+        drawing->bookmarked[index] = true;
+        drawing->bookmarks.push_back(Bookmark{drawing->parts[index].text, p, text.x,
+                                              text.y + text.size});
+      }
+    }
     glyphs.clear();
-    const long width = fonts.encode(text.style, text.text, &glyphs);
-    content.show_text(font, text.size, text.x, text.y, glyphs, width);
+    const long advance = drawing->fonts.encode(text.style, text.text, &glyphs);
+    content.show_text(font, text.size, text.x, text.y, glyphs, advance);
   }
-  id->add(content.finish());
+  if (marking) content.end_marked();
+  drawing->id->add(content.finish());
   set_page_content(p, content.finish(), compresses(doc, HPDF_COMP_TEXT));
   add_signature_fields(doc, p, page.fields);
 }
@@ -234,10 +266,15 @@ bool write_pdf(const layout::LaidOutDocument& document, const FontSet& fonts,
     return false;
   }
   ImageCache images(doc, options.pdfa);
+  StructureTree tree(doc, document.parts);
+  Drawing drawing{embedder, &images, &id, &tree, document.parts, document.pages.size() > 1,
+                  std::vector<bool>(document.parts.size()), {}};
   for (const layout::Page& page : document.pages) {
     if (!pdf.ok()) break;
-    draw_page(doc, page, document.width, document.height, embedder, &images, &id);
+    draw_page(doc, page, document.width, document.height, &drawing);
   }
+  tree.finish();
+  add_bookmarks(doc, drawing.bookmarks);
   if (!images.error().id.empty()) {
     diagnostics->error(name, part2 ? nest(msg("cannot embed a photo in a PDF/A-2b: {1}", ""), 1, images.error())
                                    : nest(msg("cannot embed a photo in a PDF/A-1b: {1}", ""), 1, images.error()));
