@@ -190,3 +190,17 @@ TEST_CASE("portal: asked for the notice, or for standard output, it says why not
   CHECK(contains(stdout_target.err, "-f portal writes a folder, which -o - cannot take"));
   CHECK(stdout_target.out.empty());
 }
+
+TEST_CASE("portal: article.json is dated by the session, not by SOURCE_DATE_EPOCH") {
+  // A reproducible build sets SOURCE_DATE_EPOCH for the files' making; the
+  // portal's "date" is the news item's, which the session gives.
+  TempDir out;
+  Result r = run_vanban("render " + shell_quote(testing::samples_dir()) + " -t news -f portal -q -o " +
+                            shell_quote(out.path()),
+                        "SOURCE_DATE_EPOCH=86400");
+  INFO("stderr: " << r.err);
+  REQUIRE(r.status == 0);
+  const nlohmann::json item = nlohmann::json::parse(testing::read_file(out / kChiemHoaNews + "/article.json"));
+  const std::string date = item["date"];
+  CHECK(date.rfind("2023-06-13T", 0) == 0);
+}

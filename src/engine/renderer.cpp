@@ -96,7 +96,8 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
                                    session.where.file,
                                    session.id,
                                    resources_.config().pdf_standard,
-                                   resources_.config().png_dpi};
+                                   resources_.config().png_dpi,
+                                   session_time(session)};
   out->files.clear();
   if (!format.write(input, &out->files, diagnostics)) return false;
   if (out->files.empty()) {

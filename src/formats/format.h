@@ -44,6 +44,10 @@ struct FormatInput {
   // The resolution of a PNG page image (--png-dpi). Formats other than
   // PNG ignore it.
   int png_dpi = 100;
+  // The document's own date and time (the session's), seconds since the
+  // epoch, whatever SOURCE_DATE_EPOCH says: what a news item's "date" is
+  // to a portal, where `created` is the file's making.
+  std::int64_t dated = 0;
 };
 
 // One file of a document's output.

@@ -63,7 +63,7 @@ nlohmann::ordered_json news_item(const formats::FormatInput& input, const html::
       {"author", m.author},
       {"category", text_of(article.category())},
       {"keywords", split_keywords(m.keywords)},
-      {"date", vietnam_iso_8601(input.created)},
+      {"date", vietnam_iso_8601(input.dated)},
       {"session", input.session},
       {"generator", input.creator},
   };
