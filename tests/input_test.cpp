@@ -43,6 +43,10 @@ class FakeEnvironment : public vanban::SystemEnvironment {
     *contents = it->second;
     return true;
   }
+  // Through read_file above, not the real files.
+  std::unique_ptr<vanban::ByteReader> open_reader(const std::string& path, std::string* error) override {
+    return Environment::open_reader(path, error);
+  }
   bool is_directory(const std::string&) override { return false; }
   std::optional<std::string> variable(const std::string&) override { return std::nullopt; }
 };
