@@ -14,6 +14,8 @@ bool is_utf8_trail(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 bool ChunkedText::more() {
   if (end_) return false;
+  buffer_.erase(0, start_);
+  start_ = 0;
   const std::size_t held = buffer_.size();
   buffer_.resize(held + kPiece);
   const long n = reader_.read(&buffer_[held], kPiece, &error_);
@@ -27,7 +29,7 @@ bool ChunkedText::more() {
 }
 
 void ChunkedText::drop(std::size_t n) {
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = start_; i < start_ + n; ++i) {
     const unsigned char c = static_cast<unsigned char>(buffer_[i]);
     if (c == '\n') {
       ++line_;
@@ -36,7 +38,7 @@ void ChunkedText::drop(std::size_t n) {
       ++column_;
     }
   }
-  buffer_.erase(0, n);
+  start_ += n;
 }
 
 }  // namespace vanban::input

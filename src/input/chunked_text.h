@@ -18,7 +18,7 @@ class ChunkedText {
   explicit ChunkedText(ByteReader& reader) : reader_(reader) {}
 
   // The bytes held, from the window's first one.
-  std::string_view view() const { return buffer_; }
+  std::string_view view() const { return std::string_view(buffer_).substr(start_); }
   // Reads the next piece onto the end. False at the end of the file or on a
   // read error (then failed() is true and error() says why).
   bool more();
@@ -30,7 +30,7 @@ class ChunkedText {
   void drop(std::size_t n);
   // Forgets them without counting them (a byte order mark, which no editor
   // shows as a column).
-  void drop_uncounted(std::size_t n) { buffer_.erase(0, n); }
+  void drop_uncounted(std::size_t n) { start_ += n; }
 
   // Where the window's first byte is in the file.
   int line() const { return line_; }
@@ -39,6 +39,10 @@ class ChunkedText {
  private:
   ByteReader& reader_;
   std::string buffer_;
+  // The window starts here: the bytes before it are forgotten, and moved
+  // out only when the next piece is read, so that dropping a session does
+  // not move the rest of the window each time.
+  std::size_t start_ = 0;
   bool end_ = false;
   std::string error_;
   int line_ = 1, column_ = 1;
