@@ -22,7 +22,8 @@ for n in $sizes; do
   for input in "$work/s$n.xml" "$work/tree$n"; do
     rm -rf "$work/out"
     if [ "$command" = check ]; then set -- check "$input"; else set -- render "$input" -f "$format" -j 2 -q -o "$work/out"; fi
-    kb=$( { /usr/bin/time -f %M "$vanban" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -f %M -o "$work/rss" "$vanban" "$@" >/dev/null 2>&1 || true
+    kb=$(tail -1 "$work/rss")
     row="$row $(printf '%9s KB' "$kb")"
   done
   printf '%-8s %-6s%s\n' "$n" "$format" "$row"
