@@ -43,6 +43,10 @@ class FakeEnvironment : public vanban::SystemEnvironment {
     *contents = it->second;
     return true;
   }
+  // Through read_file above, not the real files.
+  std::unique_ptr<vanban::ByteReader> open_reader(const std::string& path, std::string* error) override {
+    return Environment::open_reader(path, error);
+  }
   bool is_directory(const std::string&) override { return false; }
   std::optional<std::string> variable(const std::string&) override { return std::nullopt; }
 };
@@ -723,4 +727,74 @@ TEST_CASE("input: downscaling averages areas and keeps a flat picture flat") {
   CHECK(half.pixel(1, 0)[0] == 128);
   // Never larger than it is.
   CHECK(in::downscale(stripes, 8, 2).width == 4);
+}
+
+namespace {
+
+// A <sessions> file of the minimal sessions a/1, a/2, a/3, `third`
+// standing for the third's text, each written after `between`.
+std::string three_sessions(const std::string& third, const std::string& between = "") {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sessions>\n" + between +
+         testing::session_element(testing::minimal_session("a/1")) + between +
+         testing::session_element(testing::minimal_session("a/2")) + between + third + "</sessions>\n";
+}
+
+}  // namespace
+
+TEST_CASE("input: a streamed <sessions> file locates errors in its third session at the file's line") {
+  const std::string bad = testing::session_element(
+      replace_once(testing::minimal_session("a/3"), "2023-06-08\"/>", "2023-02-30\"/>"));
+  const std::string xml = three_sessions(bad);
+  ReadResult r = read_xml(xml);
+  INFO(r.messages());
+  CHECK(r.rejected == 1);
+  REQUIRE(r.sessions.size() == 2);
+  CHECK(r.sessions[1].where.line == line_of(xml, "id=\"a/2\""));
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics.list()[0].where.line == line_of(xml, "2023-02-30"));
+  CHECK(r.diagnostics.list()[0].where.column == testing::column_of(xml, "date=\"2023-02-30"));
+}
+
+TEST_CASE("input: <session> inside a comment or CDATA between sessions is not a session") {
+  const std::string xml =
+      three_sessions(testing::session_element(testing::minimal_session("a/3")),
+                     "<!-- <session id=\"x\"> --><![CDATA[ ]]><?note <session>?>\n");
+  ReadResult r = read_xml(xml);
+  INFO(r.messages());
+  CHECK(r.rejected == 0);
+  CHECK(r.sessions.size() == 3);
+}
+
+TEST_CASE("input: a truncated <sessions> file keeps its whole sessions and names what was opened") {
+  std::string xml = three_sessions(testing::session_element(testing::minimal_session("a/3")));
+  xml = xml.substr(0, xml.find("<report>", xml.find("id=\"a/3\"")) + 3);  // cut inside a tag
+  ReadResult r = read_xml(xml);
+  INFO(r.messages());
+  REQUIRE(r.sessions.size() == 2);
+  CHECK(r.rejected == 2);  // the third session, and <sessions> never closed
+  CHECK(testing::contains(r.messages(), ":" + std::to_string(line_of(xml, "<sessions>")) + ":1: error: element <sessions> opened at"));
+}
+
+TEST_CASE("input: text between sessions is an error of its own; the sessions still come") {
+  const std::string xml = three_sessions(testing::session_element(testing::minimal_session("a/3")), "lạc\n");
+  ReadResult r = read_xml(xml);
+  INFO(r.messages());
+  CHECK(r.sessions.size() == 3);
+  CHECK(r.rejected == 3);
+  REQUIRE(!r.diagnostics.empty());
+  CHECK(r.diagnostics.list()[0].where.line == line_of(xml, "lạc"));
+  CHECK(testing::contains(r.diagnostics.list()[0].message, "belongs to no session"));
+}
+
+TEST_CASE("input: a streamed <sessions> file with a BOM and CRLF line ends keeps lines and columns") {
+  std::string xml = three_sessions(testing::session_element(
+      replace_once(testing::minimal_session("a/3"), "2023-06-08\"/>", "2023-02-30\"/>")));
+  std::string crlf;
+  for (char c : xml) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  ReadResult r = read_xml("\xEF\xBB\xBF" + crlf);
+  INFO(r.messages());
+  CHECK(r.sessions.size() == 2);
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics.list()[0].where.line == line_of(xml, "2023-02-30"));
+  CHECK(r.diagnostics.list()[0].where.column == testing::column_of(xml, "date=\"2023-02-30"));
 }

@@ -5,6 +5,7 @@
 #define VANBAN_BASE_ENVIRONMENT_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,16 @@ namespace vanban {
 // The largest file vanban reads: far above any session file, template, font
 // or photo, and small enough that a mistaken path cannot exhaust memory.
 constexpr std::uint64_t kMaxFileBytes = 256ull << 20;
+
+// A file read a piece at a time, for input too large to hold whole (a
+// <sessions> file of 100,000 sessions).
+class ByteReader {
+ public:
+  virtual ~ByteReader() = default;
+  // Up to `capacity` bytes into `buffer`; 0 at the end; -1 on failure,
+  // with *error set.
+  virtual long read(char* buffer, std::size_t capacity, std::string* error) = 0;
+};
 
 class Environment {
  public:
@@ -76,6 +87,12 @@ class Environment {
     return false;
   }
 
+  // `path` ("-": standard input) to be read a piece at a time, with no
+  // size limit; nothing, with *error set, when it cannot be opened. The
+  // default reads the whole file (or input) through read_file
+  // (read_standard_input): correct, only not flat in memory.
+  virtual std::unique_ptr<ByteReader> open_reader(const std::string& path, std::string* error);
+
   // Whether standard error is a terminal (a person watching, who gets
   // colour and a progress line), not a pipe or a log file.
   virtual bool stderr_is_terminal() { return false; }
@@ -102,6 +119,7 @@ class SystemEnvironment : public Environment {
                        std::string* contents, std::string* error) override;
   bool rename_file(const std::string& from, const std::string& to, std::string* error) override;
   bool read_standard_input(std::string* contents, std::string* error) override;
+  std::unique_ptr<ByteReader> open_reader(const std::string& path, std::string* error) override;
   bool stderr_is_terminal() override;
   bool is_directory(const std::string& path) override;
   bool list_files(const std::string& dir, std::string_view suffix,

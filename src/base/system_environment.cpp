@@ -25,6 +25,12 @@ class FileDescriptor {
   FileDescriptor(const FileDescriptor&) = delete;
   FileDescriptor& operator=(const FileDescriptor&) = delete;
   int get() const { return fd_; }
+  // Hands the descriptor over to another owner.
+  int release() {
+    int fd = fd_;
+    fd_ = -1;
+    return fd;
+  }
   int close() {
     int rc = fd_ >= 0 ? ::close(fd_) : 0;
     fd_ = -1;
@@ -192,6 +198,58 @@ bool SystemEnvironment::read_standard_input(std::string* contents, std::string* 
       return false;
     }
   }
+}
+
+namespace {
+
+// A file (or standard input) read a piece at a time; owns its descriptor,
+// but never closes standard input.
+class DescriptorReader : public ByteReader {
+ public:
+  explicit DescriptorReader(int fd) : fd_(fd) {}
+  ~DescriptorReader() override {
+    if (fd_ != STDIN_FILENO) ::close(fd_);
+  }
+  DescriptorReader(const DescriptorReader&) = delete;
+  DescriptorReader& operator=(const DescriptorReader&) = delete;
+
+  long read(char* buffer, std::size_t capacity, std::string* error) override {
+    for (;;) {
+      ssize_t n = ::read(fd_, buffer, capacity);
+      if (n >= 0) return static_cast<long>(n);
+      if (errno == EINTR) continue;
+      *error = std::strerror(errno);
+      return -1;
+    }
+  }
+
+ private:
+  int fd_;
+};
+
+}  // namespace
+
+std::unique_ptr<ByteReader> SystemEnvironment::open_reader(const std::string& path, std::string* error) {
+  if (path == "-") return std::make_unique<DescriptorReader>(STDIN_FILENO);
+  // As read_file: O_NONBLOCK so that a FIFO is refused, not waited on.
+  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+  struct stat info;
+  if (fd.get() < 0 || ::fstat(fd.get(), &info) != 0) {
+    *error = std::strerror(errno);
+    return nullptr;
+  }
+  if (S_ISDIR(info.st_mode)) {
+    *error = "is a folder, not a file";
+    return nullptr;
+  }
+  if (!S_ISREG(info.st_mode)) {
+    *error = "is not a regular file (a device or a pipe)";
+    return nullptr;
+  }
+  // Read from front to back once: the kernel may read ahead and drop
+  // what was read.
+  ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
+  return std::make_unique<DescriptorReader>(fd.release());
 }
 
 bool SystemEnvironment::stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }

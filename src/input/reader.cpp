@@ -5,216 +5,35 @@
 #include <algorithm>
 #include <cctype>
 
+#include "input/chunked_text.h"
+#include "input/rejections.h"
 #include "input/session_parser.h"
-#include "input/session_splitter.h"
+#include "input/sessions_stream.h"
+#include "input/xml_checks.h"
 #include "input/xml_source.h"
 #include "input/xml_wellformed.h"
 #include "text/normalize.h"
-#include "text/utf8.h"
 
 namespace vanban::input {
 
 namespace {
 
-// The contract says UTF-8. Files saved as UTF-16 by Windows tools, or in a
-// legacy 8-bit encoding, get a message that says what to do.
-bool check_encoding(const std::string& path, std::string_view text, Diagnostics* diagnostics) {
-  if (text.empty()) {
-    diagnostics->error(path, msg("file is empty"));
-    return false;
-  }
-  auto starts = [&](std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; };
-  if (starts("\xFF\xFE") || starts("\xFE\xFF") ||
-      (text.size() >= 2 && (text[0] == '\0' || text[1] == '\0'))) {
-    diagnostics->error(path, msg("file is UTF-16; save it as UTF-8"));
-    return false;
-  }
-  std::size_t bad = 0;
-  if (!text::valid_utf8(text, &bad)) {
-    diagnostics->error(locate(path, text, bad),
-                       msg("invalid UTF-8 (is the file in a legacy encoding such as Latin-1 or "
-                           "Windows-1258? save it as UTF-8)"));
-    return false;
-  }
-  // XML allows no control character but tab, line feed and carriage return.
-  // pugixml would take a NUL as the end of the text (and report a wrong tag
-  // or silently drop the rest of a paragraph) and let the others through to
-  // print as blanks.
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-      static const char kHex[] = "0123456789ABCDEF";
-      diagnostics->error(locate(path, text, i),
-                         msg("control character U+00{1} is not allowed in XML (is this a text file?)",
-                             std::string{kHex[c >> 4], kHex[c & 15]}));
+std::string id_of(const pugi::xml_node& session) { return session.attribute("id").value(); }
+
+// The whole file, for a root other than <sessions>: the rest read into the
+// window, up to kMaxFileBytes.
+bool read_rest(ChunkedText& text, const std::string& name, Diagnostics* diagnostics) {
+  while (text.more()) {
+    if (text.view().size() > kMaxFileBytes) {
+      diagnostics->error(name, msg("cannot read: {1}", "is larger than " + std::to_string(kMaxFileBytes >> 20) + " MB"));
       return false;
     }
   }
+  if (text.failed()) {
+    diagnostics->error(name, msg("cannot read: {1}", text.error()));
+    return false;
+  }
   return true;
-}
-
-// Whether XML 1.0 allows the character `cp` (its production Char).
-bool xml_char(unsigned long cp) {
-  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
-         (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
-}
-
-}  // namespace
-
-namespace {
-
-// An entity XML does not define ("&nbsp;", from HTML) makes a document
-// malformed, but pugixml keeps it as text and it would print as "&nbsp;".
-// Scans the raw text, outside comments and CDATA, and reports each one.
-bool check_entities(const XmlSource& source, std::string_view text, Diagnostics* diagnostics) {
-  bool ok = true;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text.compare(i, 4, "<!--") == 0) {
-      i = text.find("-->", i);
-      if (i == std::string_view::npos) break;
-      continue;
-    }
-    if (text.compare(i, 9, "<![CDATA[") == 0) {
-      i = text.find("]]>", i);
-      if (i == std::string_view::npos) break;
-      continue;
-    }
-    if (text[i] != '&') continue;
-    if (i + 1 < text.size() && text[i + 1] == '#') {
-      // "&#0;" is a NUL, which would end the text there; "&#xD800;" is half
-      // a UTF-16 pair. XML allows neither (nor most control characters).
-      std::size_t end = i + 2;
-      const bool hex = end < text.size() && text[end] == 'x';
-      if (hex) ++end;
-      unsigned long cp = 0;
-      const std::size_t first = end;
-      for (; end < text.size(); ++end) {
-        char c = text[end];
-        int v = c >= '0' && c <= '9' ? c - '0'
-                : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
-                : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                             : -1;
-        if (v < 0) break;
-        cp = std::min(cp * (hex ? 16 : 10) + static_cast<unsigned long>(v), 0x110000UL);
-      }
-      if (end > first && end < text.size() && text[end] == ';' && !xml_char(cp)) {
-        std::string reference(text.substr(i, end + 1 - i));
-        if (reference.size() > 16) reference = reference.substr(0, 12) + "...;";
-        diagnostics->error(source.at_offset(i),
-                           msg("character reference '{1}' is not a character XML allows", reference));
-        ok = false;
-      }
-      continue;
-    }
-    std::size_t end = i + 1;
-    while (end < text.size() && end - i <= 32 &&
-           (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_' || text[end] == '#')) {
-      ++end;
-    }
-    if (end >= text.size() || text[end] != ';' || end == i + 1) continue;
-    std::string_view name = text.substr(i + 1, end - i - 1);
-    if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") {
-      continue;
-    }
-    diagnostics->error(source.at_offset(i), msg("unknown entity '&{1};': XML defines only &amp; &lt; &gt; "
-                                                "&quot; &apos; and numeric ones (a no-break space is &#160;)",
-                                                name));
-    ok = false;
-  }
-  return ok;
-}
-
-// A <sessions> file larger than this is parsed one session at a time, so
-// memory holds the file's text and one session's tree, never the tree of
-// all of them (about three times the text). Smaller files are parsed whole,
-// which gives pugixml's own positions for errors between sessions.
-constexpr std::size_t kWholeFileLimit = 4 << 20;
-
-// Each child of <sessions> must be a <session>: a misspelt <sesion> would
-// otherwise vanish from a bulk run without a word.
-bool check_sessions_children(const pugi::xml_node& root, const XmlSource& source,
-                             Diagnostics* diagnostics) {
-  bool ok = true;
-  for (pugi::xml_node child : root.children()) {
-    if (child.type() == pugi::node_element && std::string_view(child.name()) != "session") {
-      diagnostics->error(source.at(child),
-                         msg("<sessions> holds only <session> elements, not <{1}>", child.name()));
-      ok = false;
-    }
-  }
-  return ok;
-}
-
-// Cuts what the reader reports into rejections: the errors since a mark
-// belong to the session (or file) refused there.
-class Rejections {
- public:
-  Rejections(const Diagnostics& found, const std::function<void(Rejected)>& on_rejected)
-      : found_(found), on_rejected_(on_rejected) {}
-
-  std::size_t mark() const { return found_.size(); }
-
-  // Returns 1, the count of one rejection. `where` unset: where the first
-  // error since `mark` is.
-  int reject(std::size_t mark, std::string id = std::string(), SourceLocation where = SourceLocation()) {
-    if (!on_rejected_) return 1;
-    Rejected rejected;
-    for (std::size_t i = mark; i < found_.size(); ++i) {
-      const Diagnostic& d = found_.list()[i];
-      rejected.problems.add(d);
-    }
-    if (where.file.empty() && !rejected.problems.empty()) where = rejected.problems.list().front().where;
-    rejected.where = std::move(where);
-    rejected.id = std::move(id);
-    on_rejected_(std::move(rejected));
-    return 1;
-  }
-
- private:
-  const Diagnostics& found_;
-  const std::function<void(Rejected)>& on_rejected_;
-};
-
-std::string id_of(const pugi::xml_node& session) { return session.attribute("id").value(); }
-
-int read_in_chunks(const XmlSource& source, std::string_view text, SessionParser& parser,
-                   Diagnostics* diagnostics, Rejections& rejections,
-                   const std::function<void(Session)>& on_session) {
-  SplitFile split = split_sessions(text);
-  if (split.sessions.empty()) {
-    std::size_t mark = rejections.mark();
-    diagnostics->error(source.at_offset(split.root_offset), msg("<sessions> holds no <session>"));
-    return rejections.reject(mark);
-  }
-  int rejected = 0;
-  for (const ByteRange& range : split.sessions) {
-    pugi::xml_document document;
-    const unsigned options = pugi::parse_default | pugi::parse_ws_pcdata;
-    std::string_view chunk = text.substr(range.begin, range.end - range.begin);
-    XmlSource chunk_source = source.chunk(range.begin);
-    const std::size_t mark = rejections.mark();
-    if (!check_well_formed(chunk_source, chunk, diagnostics)) {
-      rejected += rejections.reject(mark, "", chunk_source.at_offset(0));
-      continue;
-    }
-    pugi::xml_parse_result parsed =
-        document.load_buffer(chunk.data(), chunk.size(), options, pugi::encoding_utf8);
-    if (!parsed) {
-      diagnostics->error(chunk_source.at_offset(static_cast<std::size_t>(parsed.offset)),
-                         msg("malformed XML: {1}", parsed.description()));
-      rejected += rejections.reject(mark, "", chunk_source.at_offset(0));
-      continue;
-    }
-    if (!check_entities(chunk_source, chunk, diagnostics)) {
-      rejected += rejections.reject(mark, id_of(document.document_element()), chunk_source.at_offset(0));
-      continue;
-    }
-    SessionParser chunk_parser = parser.with_source(chunk_source);
-    std::optional<Session> session = chunk_parser.parse(document.document_element());
-    if (session) on_session(std::move(*session));
-    else rejected += rejections.reject(mark, id_of(document.document_element()), chunk_source.at_offset(0));
-  }
-  return rejected;
 }
 
 }  // namespace
@@ -233,24 +52,36 @@ int read_session_file(Environment& env, const std::string& path, const Requireme
   // as "<stdin>" has no folder of its own.
   const bool from_stdin = path == "-";
   const std::string name = from_stdin ? "<stdin>" : path;
-  std::string contents, why;
-  if (from_stdin ? !env.read_standard_input(&contents, &why) : !env.read_file(path, &contents, &why)) {
+  std::string why;
+  std::unique_ptr<ByteReader> reader = env.open_reader(path, &why);
+  if (!reader) {
     diagnostics->error(name, msg("cannot read: {1}", why));
     return rejections.reject(start);
   }
-  std::string_view text = contents;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 BOM is harmless
-  if (!check_encoding(name, text, diagnostics)) return rejections.reject(start);
-
-  XmlSource source(name, text);
-  SessionParser parser(env, source, needs, diagnostics);
-  if (text.size() > kWholeFileLimit) {
-    SplitFile split = split_sessions(text);
-    if (split.root == SplitFile::Root::kSessions) {
-      return read_in_chunks(source, text, parser, diagnostics, rejections, on_session);
-    }
+  ChunkedText chunks(*reader);
+  while (chunks.view().size() < 3 && chunks.more()) {
   }
+  if (chunks.failed()) {
+    diagnostics->error(name, msg("cannot read: {1}", chunks.error()));
+    return rejections.reject(start);
+  }
+  if (chunks.view().substr(0, 3) == "\xEF\xBB\xBF") chunks.drop_uncounted(3);  // a UTF-8 BOM is harmless
+  if (!check_encoding(name, chunks.view(), diagnostics)) return rejections.reject(start);
 
+  // Used by a <sessions> file only as the parser of its sessions, each of
+  // which brings its own source.
+  XmlSource no_source(name, std::string_view());
+  // A <sessions> file is read a piece at a time; anything else whole.
+  std::optional<RootTag> found_root = find_root(chunks);
+  if (found_root && found_root->name == "sessions") {
+    const SessionParser parser(env, no_source, needs, diagnostics);
+    return read_sessions_stream(chunks, *found_root, name, parser, diagnostics, rejections, on_session);
+  }
+  if (!read_rest(chunks, name, diagnostics)) return rejections.reject(start);
+  const std::string_view text = chunks.view();
+  XmlSource source(name, text);
+  if (!check_characters(source, text, diagnostics)) return rejections.reject(start);
+  SessionParser parser(env, source, needs, diagnostics);
   if (!check_well_formed(source, text, diagnostics)) return rejections.reject(start);
   pugi::xml_document document;
   // parse_ws_pcdata: pugixml drops text made only of white space by
@@ -307,23 +138,6 @@ int read_session_file(Environment& env, const std::string& path, const Requireme
     if (!session) return rejections.reject(start, id_of(root), source.at(root));
     on_session(std::move(*session));
     return 0;
-  }
-  if (root_name == "sessions") {
-    int rejected = check_sessions_children(root, source, diagnostics) ? 0 : rejections.reject(start);
-    int count = 0;
-    for (pugi::xml_node node : root.children("session")) {
-      ++count;
-      const std::size_t mark = rejections.mark();
-      std::optional<Session> session = parser.parse(node);
-      if (session) on_session(std::move(*session));
-      else rejected += rejections.reject(mark, id_of(node), source.at(node));
-    }
-    if (count == 0) {
-      const std::size_t mark = rejections.mark();
-      diagnostics->error(source.at(root), msg("<sessions> holds no <session>"));
-      return rejected + rejections.reject(mark);
-    }
-    return rejected;
   }
   diagnostics->error(root ? source.at(root) : SourceLocation{name, 0, 0},
                      root ? msg("root element must be <session> or <sessions>, not <{1}>", root_name)

@@ -29,6 +29,10 @@ class SessionParser {
   SessionParser with_source(const XmlSource& source) const {
     return SessionParser(env_, source, needs_, diagnostics_);
   }
+  // ... reporting to `diagnostics` instead.
+  SessionParser with_source(const XmlSource& source, Diagnostics* diagnostics) const {
+    return SessionParser(env_, source, needs_, diagnostics);
+  }
 
  private:
   void error(const pugi::xml_node& node, Message message);

@@ -21,12 +21,20 @@ XmlSource::XmlSource(std::string path, std::string_view text)
   line_starts_ = std::move(starts);
 }
 
+XmlSource::XmlSource(std::string path, std::string_view piece, int first_line, int first_column)
+    : XmlSource(std::move(path), piece) {
+  first_line_ = first_line;
+  first_column_ = first_column;
+}
+
 SourceLocation XmlSource::at_file_offset(std::size_t offset) const {
   offset = std::min(offset, text_.size());
   const std::vector<std::size_t>& starts = *line_starts_;
   auto line = std::upper_bound(starts.begin(), starts.end(), offset) - 1;
   SourceLocation where = locate(path_, text_.substr(*line), offset - *line);
-  where.line = static_cast<int>(line - starts.begin()) + 1;
+  where.line = static_cast<int>(line - starts.begin()) + first_line_;
+  // On the piece's first line, the file's line began before the piece.
+  if (line == starts.begin()) where.column += first_column_ - 1;
   return where;
 }
 

@@ -18,6 +18,12 @@ class XmlSource {
  public:
   XmlSource(std::string path, std::string_view text);
 
+  // A piece of a file read a piece at a time (one <session> of a streamed
+  // <sessions> file), whose first byte is at line `first_line`, column
+  // `first_column` of the file: positions are the file's, as the user's
+  // editor shows them.
+  XmlSource(std::string path, std::string_view piece, int first_line, int first_column);
+
   // The same file, for a document that pugixml parsed from text[base...]:
   // its node offsets count from `base`.
   XmlSource chunk(std::size_t base) const {
@@ -43,6 +49,7 @@ class XmlSource {
   std::string path_;
   std::string_view text_;  // the whole file
   std::size_t base_ = 0;
+  int first_line_ = 1, first_column_ = 1;
   std::shared_ptr<const std::vector<std::size_t>> line_starts_;
 };
 
