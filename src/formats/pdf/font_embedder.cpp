@@ -2,6 +2,7 @@
 
 #include <hpdf_doc.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "formats/pdf/hpdf_objects.h"
@@ -47,24 +48,28 @@ void append_utf16_hex(std::string* out, char32_t cp) {
   append_hex4(out, 0xDC00 + (cp & 0x3FF));
 }
 
-// ToUnicode CMap for CID i + 1 -> code_points[i]. Runs of consecutive code
-// points become bfrange lines; a range may not cross a change of the CID's
-// high byte or wrap the target's low byte (PDF 32000, 9.10.3), and a block
-// holds at most 100 lines.
-std::string to_unicode_cmap(const std::vector<char32_t>& code_points) {
+// ToUnicode CMap: CID c -> by_cid[c], for every c whose entry is not 0 (a
+// glyph drawn only as part of another has no text). Runs of consecutive
+// CIDs with consecutive code points become bfrange lines; a range may not
+// cross a change of the CID's high byte or wrap the target's low byte
+// (PDF 32000, 9.10.3), and a block holds at most 100 lines.
+std::string to_unicode_cmap(const std::vector<char32_t>& by_cid) {
   struct Run {
     unsigned first_cid, last_cid;
     char32_t first_cp;
   };
   std::vector<Run> ranges, singles;
-  for (std::size_t i = 0; i < code_points.size();) {
+  for (std::size_t i = 1; i < by_cid.size();) {
+    if (by_cid[i] == 0) {
+      ++i;
+      continue;
+    }
     std::size_t j = i;
-    while (j + 1 < code_points.size() && code_points[j + 1] == code_points[j] + 1 &&
-           code_points[j + 1] < 0x10000 && (code_points[j + 1] & 0xFF) != 0 &&
-           (j + 2) >> 8 == (i + 1) >> 8) {
+    while (j + 1 < by_cid.size() && by_cid[j + 1] == by_cid[j] + 1 && by_cid[j + 1] < 0x10000 &&
+           (by_cid[j + 1] & 0xFF) != 0 && (j + 1) >> 8 == i >> 8) {
       ++j;
     }
-    Run run{static_cast<unsigned>(i + 1), static_cast<unsigned>(j + 1), code_points[i]};
+    Run run{static_cast<unsigned>(i), static_cast<unsigned>(j), by_cid[i]};
     (j > i ? ranges : singles).push_back(run);
     i = j + 1;
   }
@@ -118,8 +123,8 @@ HPDF_Dict cid_system_info(HPDF_Doc doc) {
   return info;
 }
 
-// /W [1 [w1 w2 ...]]: the CIDs are 1..n without gaps, so one run says it
-// all; split only because a libharu array holds at most 32,767 items.
+// /W [1 [w1 w2 ...]]: every CID from 1 to n gets a width (0 for a glyph that
+// is only part of others), so one run says it all; split only because a libharu array holds at most 32,767 items.
 HPDF_Array width_array(HPDF_Doc doc, const std::vector<int>& widths) {
   constexpr std::size_t kChunk = 16384;
   HPDF_Array w = HPDF_Array_New(doc->mmgr);
@@ -164,6 +169,47 @@ std::string cid_set(std::size_t count) {
     bits[cid / 8] = static_cast<char>(bits[cid / 8] | (0x80 >> (cid % 8)));
   }
   return bits;
+}
+
+// How CIDs reach glyphs. Usually each code point has a glyph of its own in
+// the subset: then CID = glyph number, /CIDToGIDMap /Identity, and glyphs
+// that only serve as parts of accented letters are CIDs with no text.
+// Where two code points share an outline (space and no-break space) or one
+// has no glyph, a CID per code point keeps extraction exact: CID k draws
+// code_points[k - 1], through a map of 2 bytes per CID, big-endian.
+struct CidNumbering {
+  std::vector<char32_t> code_point;  // by CID; 0 for CID 0 and for no text
+  std::string cid_to_gid;            // empty for /Identity
+};
+
+CidNumbering number_cids(const std::vector<char32_t>& code_points,
+                         const std::vector<char32_t>& drawn,
+                         const std::vector<std::uint16_t>& glyphs) {
+  CidNumbering numbering;
+  bool identity = drawn.size() == code_points.size();
+  std::uint16_t last_glyph = 0;
+  for (std::size_t i = 0; identity && i < glyphs.size(); ++i) {
+    identity = glyphs[i] != 0;
+    last_glyph = std::max(last_glyph, glyphs[i]);
+  }
+  if (identity) {
+    numbering.code_point.assign(last_glyph + 1u, 0);
+    for (std::size_t i = 0; identity && i < glyphs.size(); ++i) {
+      identity = numbering.code_point[glyphs[i]] == 0;  // a shared outline
+      numbering.code_point[glyphs[i]] = drawn[i];
+    }
+    if (identity) return numbering;
+  }
+  numbering.code_point.assign(1, 0);
+  numbering.code_point.insert(numbering.code_point.end(), code_points.begin(), code_points.end());
+  numbering.cid_to_gid.assign(2 * (code_points.size() + 1), '\0');
+  for (std::size_t i = 0, next = 0; i < code_points.size(); ++i) {
+    if (next == drawn.size() || drawn[next] != code_points[i]) continue;  // .notdef
+    const std::uint16_t glyph = glyphs[next++];
+    numbering.cid_to_gid[2 * (i + 1)] = static_cast<char>(glyph >> 8);
+    numbering.cid_to_gid[2 * (i + 1) + 1] = static_cast<char>(glyph & 0xFF);
+  }
+  return numbering;
 }
 
 }  // namespace
@@ -220,40 +266,38 @@ bool FontEmbedder::embed(HPDF_Doc doc, std::string* error) {
 bool FontEmbedder::embed_face(HPDF_Doc doc, UsedFace* used, std::string* error) {
   std::shared_ptr<const FontProgram> font = files_.get(*used->face, error);
   if (!font) return false;
-  // Number the code points in order: CID k draws code_points[k - 1].
-  used->cids.for_each([used](char32_t cp, std::uint16_t) { used->code_points.push_back(cp); });
-  if (used->code_points.size() >= 0xFFFFu) {
+  std::vector<char32_t> code_points;  // in code point order
+  used->cids.for_each([&code_points](char32_t cp, std::uint16_t) { code_points.push_back(cp); });
+  if (code_points.size() >= 0xFFFFu) {
     *error = used->face->path() + ": too many different characters for one font";
     return false;
   }
   // Layout measured with FontFace; draw exactly what it measured, and a
   // code point it had no glyph for as .notdef, as it measured it.
   std::vector<char32_t> drawn;
-  std::vector<int> widths;
-  for (std::size_t i = 0; i < used->code_points.size(); ++i) {
-    const char32_t cp = used->code_points[i];
-    used->cids.set(cp, static_cast<std::uint16_t>(i + 1));
+  for (char32_t cp : code_points) {
     if (used->face->has_glyph(cp)) drawn.push_back(cp);
-    widths.push_back(used->face->advance(cp));
   }
   Subset subset;
   if (!font->subset(drawn, &subset, error)) {
     *error = used->face->path() + ": " + *error;
     return false;
   }
-  // HarfBuzz keeps one glyph per outline, in the original order, so CIDs
-  // reach glyphs through a map: CID k -> 2 bytes at 2k, big-endian.
-  std::string cid_to_gid(2 * (used->code_points.size() + 1), '\0');
-  for (std::size_t i = 0, next = 0; i < used->code_points.size(); ++i) {
-    if (!used->face->has_glyph(used->code_points[i])) continue;
-    const std::uint16_t glyph = subset.glyphs[next++];
-    cid_to_gid[2 * (i + 1)] = static_cast<char>(glyph >> 8);
-    cid_to_gid[2 * (i + 1) + 1] = static_cast<char>(glyph & 0xFF);
+  const CidNumbering numbering = number_cids(code_points, drawn, subset.glyphs);
+  for (std::size_t cid = 1; cid < numbering.code_point.size(); ++cid) {
+    if (numbering.code_point[cid] != 0) {
+      used->cids.set(numbering.code_point[cid], static_cast<std::uint16_t>(cid));
+    }
+  }
+  std::vector<int> widths;  // of CIDs 1..n; a glyph no code point draws is never shown
+  for (std::size_t cid = 1; cid < numbering.code_point.size(); ++cid) {
+    const char32_t cp = numbering.code_point[cid];
+    widths.push_back(cp == 0 ? 0 : used->face->advance(cp));
   }
   const std::string& program = subset.program;
 
   const bool compress = compresses(doc, HPDF_COMP_METADATA);
-  const std::string name = subset_tag(font->postscript_name(), used->code_points) + "+" +
+  const std::string name = subset_tag(font->postscript_name(), code_points) + "+" +
                            font->postscript_name().substr(0, 100);
 
   HPDF_Dict font_file = new_stream(doc, program, compress);
@@ -266,11 +310,16 @@ bool FontEmbedder::embed_face(HPDF_Doc doc, UsedFace* used, std::string* error) 
   put(cid_font, "CIDSystemInfo", cid_system_info(doc));
   HPDF_Dict descriptor = font_descriptor(doc, font->description(), name, font_file);
   if (cid_sets_) {
-    put(descriptor, "CIDSet", new_stream(doc, cid_set(used->code_points.size()), compress));
+    put(descriptor, "CIDSet",
+        new_stream(doc, cid_set(numbering.code_point.size() - 1), compress));
   }
   put(cid_font, "FontDescriptor", descriptor);
   put(cid_font, "W", width_array(doc, widths));
-  put(cid_font, "CIDToGIDMap", new_stream(doc, cid_to_gid, compress));
+  if (numbering.cid_to_gid.empty()) {
+    put_name(cid_font, "CIDToGIDMap", "Identity");
+  } else {
+    put(cid_font, "CIDToGIDMap", new_stream(doc, numbering.cid_to_gid, compress));
+  }
 
   HPDF_Array descendants = HPDF_Array_New(doc->mmgr);
   if (descendants && cid_font) HPDF_Array_Add(descendants, cid_font);
@@ -281,7 +330,8 @@ bool FontEmbedder::embed_face(HPDF_Doc doc, UsedFace* used, std::string* error) 
   put_name(used->dict, "BaseFont", name);
   put_name(used->dict, "Encoding", "Identity-H");
   put(used->dict, "DescendantFonts", descendants);
-  put(used->dict, "ToUnicode", new_stream(doc, to_unicode_cmap(used->code_points), compress));
+  put(used->dict, "ToUnicode",
+      new_stream(doc, to_unicode_cmap(numbering.code_point), compress));
   return true;
 }
 

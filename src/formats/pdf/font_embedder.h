@@ -8,12 +8,12 @@
 //       FontDescriptor, /FontFile2 = a HarfBuzz subset (font_program.h),
 //         /CIDSet for PDF/A
 //
-// CIDs are assigned in code point order (CID 1 = the smallest code point the
-// document draws in that face), one per code point, so the content stream
-// shows 2-byte CIDs and ToUnicode maps every CID to the one code point it
-// was made for: extraction is exact even where two code points share an
-// outline (space and no-break space). HarfBuzz keeps such an outline once,
-// so the CIDToGIDMap sends both CIDs to it.
+// A CID is the subset's glyph number (/CIDToGIDMap /Identity: no map
+// stream), and ToUnicode maps every CID to the one code point it draws.
+// Where two code points share an outline (space and no-break space, which
+// HarfBuzz keeps once) or one has no glyph, CIDs go one per code point in
+// code point order instead, with a CIDToGIDMap stream, so extraction stays
+// exact. The content stream shows 2-byte CIDs either way.
 //
 // Use: add() every text (first pass), embed(), then font() and encode()
 // while drawing (second pass).
@@ -86,8 +86,7 @@ class FontEmbedder {
  private:
   struct UsedFace {
     const FontFace* face = nullptr;
-    CodePointTable cids;                // 1 for "used" until embed() numbers them
-    std::vector<char32_t> code_points;  // by CID - 1, filled by embed()
+    CodePointTable cids;  // 1 for "used" until embed() numbers them
     HPDF_Dict dict = nullptr;
   };
   UsedFace* find(FontStyle style) const;
