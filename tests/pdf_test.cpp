@@ -18,9 +18,11 @@
 #include "base/environment.h"
 #include "base/font_face.h"
 #include "base/font_tables.h"
+#include "formats/pdf/cid_widths.h"
 #include "formats/pdf/flate.h"
 #include "formats/pdf/font_file_cache.h"
 #include "formats/pdf/font_program.h"
+#include "formats/pdf/text_string.h"
 #include "formats/pdf/writer.h"
 #include "formats/pdf/xmp.h"
 #include "testing.h"
@@ -347,6 +349,95 @@ TEST_CASE("pdf: every stream is compressed") {
   bytes = write(all_styles());
   CHECK(count("\nstream\r\n") == 1 + 4 * 3 + 1 + 1);
   CHECK(count("/FlateDecode") == count("\nstream\r\n") - 1);
+}
+
+TEST_CASE("pdf: every stream of ours says its /Length directly") {
+  // No "n 0 obj 1234 endobj" per stream: only the page content's length,
+  // which libharu writes itself, stays an indirect object.
+  TempDir dir;
+  const std::string pdf = save(dir, all_styles());
+  const std::string bytes = testing::read_file(pdf);
+  int direct = 0, indirect = 0;
+  for (std::size_t at = bytes.find("/Length "); at != std::string::npos;
+       at = bytes.find("/Length ", at + 1)) {
+    const std::string entry = bytes.substr(at, bytes.find('\n', at) - at);
+    (entry.size() > 3 && entry.substr(entry.size() - 3) == "0 R" ? indirect : direct) += 1;
+  }
+  CHECK(indirect == 1);
+  CHECK(direct == 4 * 3 + 1 + 1);  // per face: font, ToUnicode, CIDSet; sRGB, XMP
+  CHECK(tool("qpdf --check", pdf).err == "");
+}
+
+TEST_CASE("pdf: the document information reads back in Vietnamese, escapes and all") {
+  TempDir dir;
+  layout::LaidOutDocument doc = all_styles();
+  doc.metadata.title = "Kết luận (số 15) \\ đợt\r2";
+  doc.metadata.author = "Đoàn kiểm tra (Sở Nội vụ)";
+  doc.metadata.subject = "Plain ASCII (a \\ b)";
+  const std::string pdf = save(dir, doc);
+  const std::string info = tool("pdfinfo", pdf).out;
+  CHECK(testing::contains(info, "Title:           Kết luận (số 15) \\ đợt\r2"));
+  CHECK(testing::contains(info, "Author:          Đoàn kiểm tra (Sở Nội vụ)"));
+  CHECK(testing::contains(info, "Subject:         Plain ASCII (a \\ b)"));
+  CHECK(testing::contains(info, "Creator:         vanban test"));
+  // Literal strings, not hex: raw UTF-16 for Vietnamese, PDFDocEncoding
+  // (ASCII) as it is.
+  const std::string bytes = testing::read_file(pdf);
+  CHECK(testing::contains(bytes, "/Subject (Plain ASCII \\(a \\\\ b\\))\n"));
+  CHECK(testing::contains(bytes, "/Creator (vanban test)\n"));
+  CHECK_FALSE(testing::contains(bytes, "/Title <FEFF"));
+  CHECK(tool("qpdf --check", pdf).err == "");
+}
+
+TEST_CASE("pdf: a literal text string escapes what would end or change it") {
+  CHECK(pdf::literal_text_string("a (b) \\") == "(a \\(b\\) \\\\)");
+  // "đ" is U+0111; CR (in U+000D and in U+0D0D, say) is written \r.
+  CHECK(pdf::literal_text_string("đ") == std::string("(\xFE\xFF\x01\x11)", 6));
+  CHECK(pdf::literal_text_string("\r") == std::string("(\xFE\xFF\x00\\r)", 7));
+  CHECK(pdf::literal_text_string("") == "()");
+}
+
+TEST_CASE("pdf: /DW and /W give every shown CID its width, in few bytes") {
+  // Decodes /W as a reader does and compares with what was asked.
+  const auto decode = [](const pdf::CidWidths& w, std::size_t n) {
+    std::vector<int> out(n, w.default_width);
+    for (const pdf::WidthSegment& s : w.segments) {
+      REQUIRE(s.first >= 1);
+      REQUIRE(s.last <= static_cast<int>(n));
+      REQUIRE(s.first <= s.last);
+      if (s.widths.size() == 1) {
+        for (int cid = s.first; cid <= s.last; ++cid) out[cid - 1] = s.widths[0];
+      } else {
+        REQUIRE(s.widths.size() == static_cast<std::size_t>(s.last - s.first + 1));
+        for (int cid = s.first; cid <= s.last; ++cid) out[cid - 1] = s.widths[cid - s.first];
+      }
+    }
+    return out;
+  };
+  std::mt19937 random(13);
+  for (int round = 0; round < 300; ++round) {
+    const std::size_t n = random() % 400;
+    std::vector<int> widths(n);
+    for (int& w : widths) {
+      const unsigned pick = random() % 10;
+      w = pick == 0 ? pdf::kNeverShown : pick < 5 ? 500 : static_cast<int>(random() % 4) * 111 + 250;
+    }
+    const pdf::CidWidths encoded = pdf::encode_cid_widths(widths);
+    const std::vector<int> decoded = decode(encoded, n);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (widths[i] != pdf::kNeverShown) REQUIRE(decoded[i] == widths[i]);
+    }
+  }
+  // The commonest width is the default; a run of another is three numbers.
+  std::vector<int> widths(100, 443);
+  for (int i = 40; i < 60; ++i) widths[i] = 722;
+  widths[70] = pdf::kNeverShown;
+  const pdf::CidWidths encoded = pdf::encode_cid_widths(widths);
+  CHECK(encoded.default_width == 443);
+  REQUIRE(encoded.segments.size() == 1);
+  CHECK(encoded.segments[0].first == 41);
+  CHECK(encoded.segments[0].last == 60);
+  CHECK(encoded.segments[0].widths == std::vector<int>{722});
 }
 
 TEST_CASE("pdf: a font file that cannot be read is an error, not a crash") {

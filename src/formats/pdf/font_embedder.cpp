@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "formats/pdf/cid_widths.h"
 #include "formats/pdf/hpdf_objects.h"
 #include "text/utf8.h"
 
@@ -115,24 +116,28 @@ std::string subset_tag(const std::string& font_name, const std::vector<char32_t>
   return tag;
 }
 
+// One indirect object the document's faces share: the same three entries
+// in every CIDFont cost a hundred bytes more in a four-face notice.
 HPDF_Dict cid_system_info(HPDF_Doc doc) {
-  HPDF_Dict info = HPDF_Dict_New(doc->mmgr);
+  HPDF_Dict info = new_indirect_dict(doc);
   put(info, "Registry", HPDF_String_New(doc->mmgr, "Adobe", nullptr));
   put(info, "Ordering", HPDF_String_New(doc->mmgr, "Identity", nullptr));
   put_number(info, "Supplement", 0);
   return info;
 }
 
-// /W [1 [w1 w2 ...]]: every CID from 1 to n gets a width (0 for a glyph that
-// is only part of others), so one run says it all; split only because a libharu array holds at most 32,767 items.
-HPDF_Array width_array(HPDF_Doc doc, const std::vector<int>& widths) {
-  constexpr std::size_t kChunk = 16384;
+// /W from encode_cid_widths' segments: "first [w ...]" or "first last w".
+HPDF_Array width_array(HPDF_Doc doc, const CidWidths& widths) {
   HPDF_Array w = HPDF_Array_New(doc->mmgr);
-  for (std::size_t first = 0; w && first < widths.size(); first += kChunk) {
-    const std::size_t end = std::min(widths.size(), first + kChunk);
-    HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(first + 1));
-    HPDF_Array_Add(
-        w, number_array(doc, std::vector<int>(widths.begin() + first, widths.begin() + end)));
+  for (std::size_t i = 0; w && i < widths.segments.size(); ++i) {
+    const WidthSegment& segment = widths.segments[i];
+    HPDF_Array_AddNumber(w, segment.first);
+    if (segment.widths.size() == 1) {
+      HPDF_Array_AddNumber(w, segment.last);
+      HPDF_Array_AddNumber(w, segment.widths[0]);
+    } else {
+      HPDF_Array_Add(w, number_array(doc, segment.widths));
+    }
   }
   return w;
 }
@@ -257,13 +262,15 @@ void FontEmbedder::add(FontStyle style, std::string_view text) {
 }
 
 bool FontEmbedder::embed(HPDF_Doc doc, std::string* error) {
+  HPDF_Dict system_info = used_.empty() ? nullptr : cid_system_info(doc);
   for (const auto& used : used_) {
-    if (!embed_face(doc, used.get(), error)) return false;
+    if (!embed_face(doc, used.get(), system_info, error)) return false;
   }
   return true;
 }
 
-bool FontEmbedder::embed_face(HPDF_Doc doc, UsedFace* used, std::string* error) {
+bool FontEmbedder::embed_face(HPDF_Doc doc, UsedFace* used, HPDF_Dict system_info,
+                              std::string* error) {
   std::shared_ptr<const FontProgram> font = files_.get(*used->face, error);
   if (!font) return false;
   std::vector<char32_t> code_points;  // in code point order
@@ -292,8 +299,9 @@ bool FontEmbedder::embed_face(HPDF_Doc doc, UsedFace* used, std::string* error) 
   std::vector<int> widths;  // of CIDs 1..n; a glyph no code point draws is never shown
   for (std::size_t cid = 1; cid < numbering.code_point.size(); ++cid) {
     const char32_t cp = numbering.code_point[cid];
-    widths.push_back(cp == 0 ? 0 : used->face->advance(cp));
+    widths.push_back(cp == 0 ? kNeverShown : used->face->advance(cp));
   }
+  const CidWidths cid_widths = encode_cid_widths(widths);
   const std::string& program = subset.program;
 
   const bool compress = compresses(doc, HPDF_COMP_METADATA);
@@ -307,14 +315,15 @@ bool FontEmbedder::embed_face(HPDF_Doc doc, UsedFace* used, std::string* error) 
   put_name(cid_font, "Type", "Font");
   put_name(cid_font, "Subtype", "CIDFontType2");
   put_name(cid_font, "BaseFont", name);
-  put(cid_font, "CIDSystemInfo", cid_system_info(doc));
+  put(cid_font, "CIDSystemInfo", system_info);
   HPDF_Dict descriptor = font_descriptor(doc, font->description(), name, font_file);
   if (cid_sets_) {
     put(descriptor, "CIDSet",
         new_stream(doc, cid_set(numbering.code_point.size() - 1), compress));
   }
   put(cid_font, "FontDescriptor", descriptor);
-  put(cid_font, "W", width_array(doc, widths));
+  put_number(cid_font, "DW", cid_widths.default_width);
+  put(cid_font, "W", width_array(doc, cid_widths));
   if (numbering.cid_to_gid.empty()) {
     put_name(cid_font, "CIDToGIDMap", "Identity");
   } else {

@@ -90,7 +90,7 @@ class FontEmbedder {
     HPDF_Dict dict = nullptr;
   };
   UsedFace* find(FontStyle style) const;
-  bool embed_face(HPDF_Doc doc, UsedFace* used, std::string* error);
+  bool embed_face(HPDF_Doc doc, UsedFace* used, HPDF_Dict system_info, std::string* error);
 
   const FontSet& fonts_;
   FontFileCache& files_;

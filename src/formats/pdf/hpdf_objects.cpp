@@ -2,7 +2,11 @@
 
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <hpdf_conf.h>
 #include <hpdf_pages.h>
+
+#include <cstdio>
+#include <utility>
 
 #include "formats/pdf/flate.h"
 
@@ -17,7 +21,38 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
-void fill_stream(HPDF_Dict dict, std::string_view bytes, bool compress) {
+// The stream's /Length, known before writing since we fill the stream
+// ourselves. libharu would write it as an indirect object after the stream
+// (its own way of learning the length): 40 bytes and an xref entry each, a
+// fifth of a one-page notice's objects.
+HPDF_Number length_of(HPDF_Dict dict) {
+  return static_cast<HPDF_Number>(HPDF_Dict_GetItem(dict, "Length", HPDF_OCLASS_NUMBER));
+}
+
+HPDF_STATUS write_length(HPDF_Dict dict, HPDF_Stream stream) {
+  char entry[32];
+  std::snprintf(entry, sizeof entry, "/Length %u\012", static_cast<unsigned>(length_of(dict)->value));
+  return HPDF_Stream_WriteStr(stream, entry);
+}
+
+HPDF_STATUS write_length_and_flate_filter(HPDF_Dict dict, HPDF_Stream stream) {
+  const HPDF_STATUS status = write_length(dict, stream);
+  return status != HPDF_OK ? status : write_flate_filter(dict, stream);
+}
+
+// HPDF_Dict_Write insists that a stream's Length be an indirect object; the
+// flags make it look like one, and hidden, so only write_length writes it.
+// Before the dictionary frees its entries they become direct again, which
+// HPDF_Obj_Free frees (it leaves indirect objects to the xref).
+constexpr HPDF_UINT32 kInlineLengthFlags = HPDF_OTYPE_INDIRECT | HPDF_OTYPE_HIDDEN;
+
+void unflag_length(HPDF_Dict dict) {
+  if (HPDF_Number length = length_of(dict)) length->header.obj_id &= ~kInlineLengthFlags;
+}
+
+// Writes `bytes` into the stream of `dict`, compressed first when
+// `compress`; returns how many bytes the stream holds.
+std::size_t fill_stream(HPDF_Dict dict, std::string_view bytes, bool compress) {
   std::string compressed;
   if (compress) {
     compressed = flate_compress(bytes);
@@ -27,6 +62,20 @@ void fill_stream(HPDF_Dict dict, std::string_view bytes, bool compress) {
   dict->filter = HPDF_STREAM_FILTER_NONE;
   HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
                     static_cast<HPDF_UINT>(bytes.size()));
+  return bytes.size();
+}
+
+// put_raw_entries' text, kept in the dictionary's spare attr pointer and
+// freed with the dictionary.
+HPDF_STATUS write_raw_entries(HPDF_Dict dict, HPDF_Stream stream) {
+  const auto* entries = static_cast<const std::string*>(dict->attr);
+  return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(entries->data()),
+                           static_cast<HPDF_UINT>(entries->size()));
+}
+
+void free_raw_entries(HPDF_Dict dict) {
+  delete static_cast<std::string*>(dict->attr);
+  dict->attr = nullptr;
 }
 
 }  // namespace
@@ -38,8 +87,17 @@ HPDF_Dict new_indirect_dict(HPDF_Doc doc) {
 }
 
 HPDF_Dict new_stream(HPDF_Doc doc, std::string_view bytes, bool compress) {
-  HPDF_Dict dict = HPDF_DictStream_New(doc->mmgr, doc->xref);
-  if (dict) fill_stream(dict, bytes, compress);
+  HPDF_Dict dict = new_indirect_dict(doc);
+  if (dict == nullptr) return nullptr;
+  dict->stream = HPDF_MemStream_New(doc->mmgr, HPDF_STREAM_BUF_SIZ);
+  if (dict->stream == nullptr) return nullptr;
+  // On failure HPDF_Dict_Add frees the number; the dictionary is the xref's.
+  if (HPDF_Dict_Add(dict, "Length", HPDF_Number_New(doc->mmgr, 0)) != HPDF_OK) return nullptr;
+  HPDF_Number length = length_of(dict);
+  length->header.obj_id |= kInlineLengthFlags;
+  dict->free_fn = unflag_length;
+  length->value = static_cast<HPDF_INT32>(fill_stream(dict, bytes, compress));
+  dict->write_fn = dict->write_fn == write_flate_filter ? write_length_and_flate_filter : write_length;
   return dict;
 }
 
@@ -47,6 +105,14 @@ void set_page_content(HPDF_Page page, std::string_view bytes, bool compress) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   if (attr->contents == nullptr || attr->contents->stream != attr->stream) return;
   fill_stream(attr->contents, bytes, compress);
+}
+
+bool put_raw_entries(HPDF_Dict dict, std::string entries) {
+  if (dict == nullptr || dict->stream || dict->attr || dict->write_fn || dict->free_fn) return false;
+  dict->attr = new std::string(std::move(entries));
+  dict->write_fn = write_raw_entries;
+  dict->free_fn = free_raw_entries;
+  return true;
 }
 
 void put(HPDF_Dict dict, const char* key, void* value) {

@@ -28,6 +28,12 @@ HPDF_Dict new_stream(HPDF_Doc doc, std::string_view bytes, bool compress);
 // by us when `compress`.
 void set_page_content(HPDF_Page page, std::string_view bytes, bool compress);
 
+// Entries libharu has no object for (a literal string of raw UTF-16, say),
+// as PDF text "/Key value\n..." written into `dict` after its own entries.
+// Once per dictionary, and only for one whose hooks libharu leaves unused
+// (not a stream); returns false otherwise.
+bool put_raw_entries(HPDF_Dict dict, std::string entries);
+
 void put(HPDF_Dict dict, const char* key, void* value);
 void put_name(HPDF_Dict dict, const char* key, const std::string& name);
 void put_number(HPDF_Dict dict, const char* key, long value);

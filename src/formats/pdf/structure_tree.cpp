@@ -11,6 +11,23 @@ namespace vanban::pdf {
 using layout::Part;
 using layout::Role;
 
+namespace {
+
+// /K [ x ] becomes /K x: PDF 32000 (table 323) allows a lone kid either
+// way, and nearly every element has one (4 bytes each, 40 elements a page).
+void unwrap_lone_kid(HPDF_Dict element, HPDF_Array kids) {
+  if (element == nullptr || kids == nullptr || HPDF_Array_Items(kids) != 1) return;
+  // Read before replacing /K frees the array and what it holds directly.
+  auto* only = static_cast<HPDF_Obj_Header*>(HPDF_List_ItemAt(kids->list, 0));
+  if (only->obj_class == HPDF_OCLASS_NUMBER) {
+    put_number(element, "K", reinterpret_cast<HPDF_Number>(only)->value);
+  } else if (only->obj_class == HPDF_OCLASS_PROXY) {
+    put(element, "K", reinterpret_cast<HPDF_Proxy>(only)->obj);  // an indirect element
+  }
+}
+
+}  // namespace
+
 StructureTree::StructureTree(HPDF_Doc doc, const std::vector<Part>& parts)
     : doc_(doc), parts_(parts), nodes_(parts.size()) {
   // Everything made is attached at once to an object the document owns:
@@ -142,12 +159,14 @@ HPDF_Dict StructureTree::element(int part, HPDF_Dict parent,
     put(item, "K", kids);
     put(node.element, "P", item);
     if (kids) HPDF_Array_Add(kids, node.element);
+    unwrap_lone_kid(item, kids);
     return item;
   }
   HPDF_Dict container = new_element(tag(part), parent);
   HPDF_Array kids = HPDF_Array_New(doc_->mmgr);
   put(container, "K", kids);
   if (container && kids) add_children(container, kids, children[index], children);
+  unwrap_lone_kid(container, kids);
   return container;
 }
 
@@ -173,6 +192,8 @@ void StructureTree::finish() {
   HPDF_Array kids = HPDF_Array_New(doc_->mmgr);
   put(document, "K", kids);
   if (document && kids) add_children(document, kids, top, children);
+  unwrap_lone_kid(document, kids);
+  for (const Node& node : nodes_) unwrap_lone_kid(node.element, node.kids);
   put_number(root_, "ParentTreeNextKey", pages_);
 }
 

@@ -25,6 +25,25 @@ std::string utf16be(std::string_view text) {
   return out;
 }
 
+std::string literal_text_string(std::string_view text) {
+  bool plain = true;  // printable ASCII, which PDFDocEncoding spells alike
+  for (unsigned char c : text) plain = plain && c >= 0x20 && c < 0x7F;
+  const std::string bytes = plain ? std::string(text) : utf16be(text);
+  std::string out = "(";
+  for (char c : bytes) {
+    // A bare CR would be read as LF (PDF 32000, 7.3.4.2); unbalanced
+    // parentheses and backslashes would end or escape the string.
+    if (c == '(' || c == ')' || c == '\\') out += '\\';
+    if (c == '\r') {
+      out += "\\r";
+      continue;
+    }
+    out += c;
+  }
+  out += ')';
+  return out;
+}
+
 HPDF_Binary text_string(HPDF_Doc doc, std::string_view text) {
   std::string bytes = utf16be(text);
   return HPDF_Binary_New(doc->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()),

@@ -14,6 +14,12 @@ namespace vanban::pdf {
 // reader decodes, whatever the script (PDFDocEncoding has no "ệ").
 std::string utf16be(std::string_view text);
 
+// The same text as a literal string, "(...)" with its parentheses:
+// printable ASCII as it is (PDFDocEncoding), anything else as UTF-16BE,
+// raw bytes but for the escapes a literal needs. Half the size of the hex
+// form libharu gives a binary string, for a reader the same text.
+std::string literal_text_string(std::string_view text);
+
 // The same as a string object (written <FEFF...>), or null when libharu
 // cannot allocate it (the failure is in the document's error state).
 HPDF_Binary text_string(HPDF_Doc doc, std::string_view text);

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <cstdio>
@@ -60,9 +61,9 @@ std::string xmp_date(const HPDF_Date& d) {
 
 // The document information dictionary. libharu would need its UTF-8
 // encoder for non-Latin text, whose set-up alone costs more than the rest of
-// a page; we write the UTF-16 strings ourselves (the same bytes libharu
-// writes). Returns the same values for the XMP packet, which PDF/A-1 wants
-// equal to these.
+// a page, and writes binary strings in hex; we write literal UTF-16 strings
+// ourselves, half the bytes. Returns the same values for the XMP packet,
+// which PDF/A-1 wants equal to these.
 XmpFields set_metadata(HPDF_Doc doc, const layout::Metadata& meta, const PdfOptions& options) {
   XmpFields fields{meta.title, meta.author, meta.subject, meta.keywords, "", options.creator, ""};
   HPDF_Date date = vietnam_time(options.created);
@@ -72,15 +73,18 @@ XmpFields set_metadata(HPDF_Doc doc, const layout::Metadata& meta, const PdfOpti
   HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, date);  // also creates doc->info
   HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, date);
   if (doc->info == nullptr) return fields;
-  const auto set = [doc](const char* key, const std::string& value) {
+  std::string entries;
+  const auto set = [&entries](const char* key, const std::string& value) {
     if (value.empty()) return;
-    if (HPDF_Binary binary = text_string(doc, value)) HPDF_Dict_Add(doc->info, key, binary);
+    ((entries += '/') += key) += ' ';
+    (entries += literal_text_string(value)) += '\n';
   };
   set("Title", meta.title);
   set("Author", meta.author);
   set("Subject", meta.subject);
   set("Keywords", meta.keywords);
   set("Creator", options.creator);
+  put_raw_entries(doc->info, std::move(entries));
   return fields;
 }
 
@@ -155,6 +159,9 @@ void draw_page(HPDF_Doc doc, const layout::Page& page, double width, double heig
                Drawing* drawing) {
   HPDF_Page p = HPDF_AddPage(doc);
   if (p == nullptr) return;
+  // /ProcSet is obsolete since PDF 1.4 (PDF 32000, 14.2); libharu adds it.
+  if (auto resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(p, "Resources", HPDF_OCLASS_DICT)))
+    HPDF_Dict_RemoveElement(resources, "ProcSet");
   HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(width));
   HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(height));
   drawing->tree->begin_page(p);
