@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <map>
 #include <utility>
 
 namespace vanban::pdf {
@@ -20,14 +19,15 @@ int cost_of(long number) {
 // more); the bound keeps the search linear in the number of glyphs.
 constexpr std::size_t kLongestArray = 64;
 
-int commonest_width(const std::vector<int>& widths) {
-  std::map<int, int> count;
-  for (int w : widths) {
-    if (w != kNeverShown) ++count[w];
-  }
-  int best = 1000, best_count = 0;
-  for (const auto& [width, n] : count) {
-    if (n > best_count) best = width, best_count = n;
+int commonest_width(std::vector<int> widths) {
+  std::sort(widths.begin(), widths.end());
+  int best = 1000;
+  std::size_t best_count = 0;
+  for (std::size_t i = 0; i < widths.size();) {
+    std::size_t j = i;
+    while (j < widths.size() && widths[j] == widths[i]) ++j;
+    if (widths[i] != kNeverShown && j - i > best_count) best = widths[i], best_count = j - i;
+    i = j;
   }
   return best;
 }
@@ -50,25 +50,28 @@ CidWidths encode_cid_widths(const std::vector<int>& widths) {
     std::size_t end = 0;  // one past the run or array
   };
   std::vector<Choice> best(n + 1);
+  // The bytes of each CID's width in an array (a never-shown one is 0).
+  std::vector<int> width_cost(n);
+  for (std::size_t i = 0; i < n; ++i) width_cost[i] = cost_of(std::max(widths[i], 0));
   for (std::size_t i = n; i-- > 0;) {
+    // Nothing gains by starting at a CID /DW serves: the run or array may
+    // as well start at the next CID that needs it. (Inside one, such a CID
+    // may still be cheaper to write than to break the array for.)
+    if (is_default(i)) {
+      best[i] = {best[i + 1].cost, Step::kSkip, i + 1};
+      continue;
+    }
     Choice choice{std::numeric_limits<long>::max(), Step::kSkip, i + 1};
-    if (is_default(i)) choice = {best[i + 1].cost, Step::kSkip, i + 1};
-    const long cid = static_cast<long>(i) + 1;
-    // A run: every CID up to j has the run's width or is never shown.
-    int run_width = kNeverShown;
-    for (std::size_t j = i; j < n; ++j) {
-      if (widths[j] != kNeverShown) {
-        if (run_width == kNeverShown) run_width = widths[j];
-        if (widths[j] != run_width) break;
-      }
-      const long cost = cost_of(cid) + cost_of(static_cast<long>(j) + 1) +
-                        cost_of(run_width == kNeverShown ? 0 : run_width) + best[j + 1].cost;
+    const long cid_cost = cost_of(static_cast<long>(i) + 1);
+    // A run: every CID up to j has the width of CID i or is never shown.
+    for (std::size_t j = i; j < n && (widths[j] == widths[i] || widths[j] == kNeverShown); ++j) {
+      const long cost = cid_cost + cost_of(static_cast<long>(j) + 1) + width_cost[i] + best[j + 1].cost;
       if (cost < choice.cost) choice = {cost, Step::kRun, j + 1};
     }
-    // An array: "cid [ w ... ] " (a never-shown CID inside is written 0).
-    long cost = cost_of(cid) + 4;
+    // An array: "cid [ w ... ] ".
+    long cost = cid_cost + 4;
     for (std::size_t j = i; j < n && j - i < kLongestArray; ++j) {
-      cost += cost_of(widths[j] == kNeverShown ? 0 : widths[j]);
+      cost += width_cost[j];
       if (cost + best[j + 1].cost < choice.cost) choice = {cost + best[j + 1].cost, Step::kArray, j + 1};
     }
     best[i] = choice;
@@ -78,9 +81,7 @@ CidWidths encode_cid_widths(const std::vector<int>& widths) {
     if (c.step != Step::kSkip) {
       WidthSegment segment{static_cast<int>(i) + 1, static_cast<int>(c.end), {}};
       if (c.step == Step::kRun) {
-        int width = 0;  // the run's, or 0 if no CID of it is shown
-        for (std::size_t j = i; j < c.end; ++j) width = std::max(width, widths[j]);
-        segment.widths.push_back(width);
+        segment.widths.push_back(widths[i]);
       } else {
         for (std::size_t j = i; j < c.end; ++j) segment.widths.push_back(std::max(widths[j], 0));
       }
