@@ -38,6 +38,12 @@ std::map<std::string, std::string> manifest_by_output(const std::string& text) {
   return lines;
 }
 
+int count_of(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
 }  // namespace
 
 TEST_CASE("bulk: one bad session is reported and skipped, the others are produced") {
@@ -66,6 +72,25 @@ TEST_CASE("bulk: one bad session is reported and skipped, the others are produce
     CHECK(contains(line, "\"pages\":1"));
     CHECK(contains(line, "\"document\":\"news\""));
   }
+}
+
+TEST_CASE("bulk: a session id given twice is refused where it repeats, naming the first") {
+  TempDir dir;
+  // bulk/1001 in a.xml and again in b.xml; the same folder named twice
+  // (under two spellings) reads each file once.
+  write_file(dir / "in/a.xml", sessions_file(3));
+  write_file(dir / "in/b.xml", "<sessions>\n" + session_element(minimal_session("bulk/1001")) +
+                                   session_element(minimal_session("bulk/2000")) + "</sessions>\n");
+  Result r = run_vanban("render " + shell_quote(dir / "in") + " " + shell_quote(dir / "in/./") +
+                        " -t news -o " + shell_quote(dir / "out") + " -q -j 2");
+  CHECK(r.status == 1);
+  const std::string a = dir / "in/a.xml", b = dir / "in/b.xml";
+  CHECK(contains(r.err, b + ":"));
+  CHECK(contains(r.err, "duplicate session id 'bulk/1001' (first at " + a + ":"));
+  CHECK(count_of(r.err, "duplicate session id") == 1);
+  CHECK(pdfs_under(dir / "out").size() == 4);  // 1000, 1001 (from a.xml), 1002, 2000
+  const std::string manifest = read_file(dir / "out/manifest.jsonl");
+  CHECK(count_of(manifest, "\"status\":\"ok\"") == 4);
 }
 
 TEST_CASE("bulk: the manifest's checksum and size are those of the PDF") {

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "engine/manifest.h"
+#include "engine/seen_ids.h"
 
 using vanban::engine::from_json;
 using vanban::engine::ManifestEntry;
@@ -137,4 +138,23 @@ TEST_CASE("manifest: bytes that are not UTF-8 are replaced, not thrown") {
   ManifestEntry back;
   REQUIRE(from_json(line, &back));
   CHECK(back.output == "/out/\xEF\xBF\xBD(x.pdf");
+}
+
+TEST_CASE("seen ids: a repeat is found among 200,000 ids, with where the first came") {
+  vanban::engine::SeenIds seen;
+  for (int i = 0; i < 200000; ++i) {
+    const std::string id = "tỉnh/" + std::to_string(i);
+    REQUIRE(seen.insert(id, {static_cast<std::uint32_t>(i % 7), i}) == nullptr);
+  }
+  CHECK(seen.size() == 200000);
+  for (int i : {0, 1, 65535, 131071, 199999}) {
+    const auto* first = seen.insert("tỉnh/" + std::to_string(i), {99, -1});
+    REQUIRE(first != nullptr);
+    CHECK(first->file == static_cast<std::uint32_t>(i % 7));
+    CHECK(first->line == i);
+  }
+  CHECK(seen.insert("tỉnh/200000", {0, 0}) == nullptr);
+  CHECK(seen.insert("", {0, 1}) == nullptr);
+  CHECK(seen.insert("", {0, 2})->line == 1);
+  CHECK(seen.size() == 200002);
 }
