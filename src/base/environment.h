@@ -105,6 +105,15 @@ class Environment {
   // The running program's own file, to find the data installed beside it;
   // empty when unknown.
   virtual std::string executable_path() { return std::string(); }
+
+  // Replaces this process with the program at `path`, given `args` (the
+  // first its name), as execv does: returns only when it cannot, with the
+  // reason. Implementations without programs say so.
+  virtual std::string replace_process(const std::string& path, const std::vector<std::string>& args) {
+    (void)path;
+    (void)args;
+    return "starting a program is not available";
+  }
 };
 
 // The real machine: POSIX files, getenv, steady_clock.
@@ -127,6 +136,7 @@ class SystemEnvironment : public Environment {
   std::optional<std::string> variable(const std::string& name) override;
   std::int64_t monotonic_microseconds() override;
   std::string executable_path() override;
+  std::string replace_process(const std::string& path, const std::vector<std::string>& args) override;
 };
 
 }  // namespace vanban

@@ -300,4 +300,12 @@ std::string SystemEnvironment::executable_path() {
   return error ? std::string() : self.string();
 }
 
+std::string SystemEnvironment::replace_process(const std::string& path, const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+  argv.push_back(nullptr);
+  ::execv(path.c_str(), argv.data());
+  return std::strerror(errno);
+}
+
 }  // namespace vanban
