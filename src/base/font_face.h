@@ -1,14 +1,19 @@
 // TrueType faces: what layout needs to measure text and what the PDF stage
 // needs to embed it, one font model on HarfBuzz. Layout measures every word
-// many times, so the advances are read through HarfBuzz once, at load, into
-// a table indexed by code point (a look-up there is ~25x cheaper than
-// asking hb_font per character); the PDF stage subsets from hb_face().
+// many times, so the advances are read through HarfBuzz once, at the
+// face's first measurement, into a table indexed by code point (a look-up
+// there is ~25x cheaper than asking hb_font per character); the PDF stage
+// subsets from hb_face(). The files are mapped, not read (Environment::
+// map_file): a run reads only the pages of the tables it uses, of the faces
+// it uses.
 #ifndef VANBAN_BASE_FONT_FACE_H_
 #define VANBAN_BASE_FONT_FACE_H_
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,8 +33,7 @@ class FontFace {
  public:
   // Parses TrueType `data` read from `path`. Returns nullptr and sets *error
   // when the file is not a usable TrueType font.
-  static std::unique_ptr<FontFace> parse(std::string path,
-                                         std::shared_ptr<const std::string> data,
+  static std::unique_ptr<FontFace> parse(std::string path, std::shared_ptr<const FileBytes> data,
                                          std::string* error);
 
   const std::string& path() const { return path_; }
@@ -44,12 +48,14 @@ class FontFace {
   // Whether the font draws `cp`. Only the Basic Multilingual Plane counts:
   // libharu's UTF-8 path cannot address anything above it.
   bool has_glyph(char32_t cp) const {
-    return cp < advance_.size() && advance_[cp] != kMissing;
+    const Advances& a = advances();
+    return cp < a.width.size() && a.width[cp] != kMissing;
   }
   // Advance width in 1/1000 em, truncated exactly as libharu truncates it
   // when it writes /W, so measured and drawn widths agree to the bit.
   int advance(char32_t cp) const {
-    return has_glyph(cp) ? advance_[cp] : missing_advance_;
+    const Advances& a = advances();
+    return cp < a.width.size() && a.width[cp] != kMissing ? a.width[cp] : a.missing;
   }
   // Width of valid UTF-8 `text` at `size` points.
   double width(std::string_view text, double size) const;
@@ -67,6 +73,18 @@ class FontFace {
   static constexpr std::uint16_t kMissing = 0xFFFF;
   FontFace() = default;
 
+  // What advance() reads, made once per face, by the first thread that
+  // measures in it; then read by every thread without a lock.
+  struct Advances {
+    std::vector<std::uint16_t> width;  // indexed by BMP code point
+    int missing = 0;                   // .notdef's, for what the face lacks
+  };
+  const Advances& advances() const {
+    const Advances* made = advances_.load(std::memory_order_acquire);
+    return made ? *made : make_advances();
+  }
+  const Advances& make_advances() const;
+
   std::string path_;
   hb::Face face_;  // its blob holds the file's bytes
   std::string family_;
@@ -76,8 +94,11 @@ class FontFace {
   int ascent_ = 0;
   int descent_ = 0;
   int line_gap_ = 0;
-  int missing_advance_ = 0;
-  std::vector<std::uint16_t> advance_;  // indexed by BMP code point
+  unsigned units_per_em_ = 0;
+  unsigned glyph_count_ = 0;
+  mutable std::mutex making_;
+  mutable std::unique_ptr<const Advances> made_;  // guarded by making_
+  mutable std::atomic<const Advances*> advances_{nullptr};
 };
 
 // The four faces of one family. A document asks for a face by style.
