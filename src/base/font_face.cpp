@@ -39,31 +39,6 @@ bool has_unicode_map(const FontTable& cmap) {
   return false;
 }
 
-// The BMP code points the face maps to a real glyph (not .notdef, not past
-// maxp's count) and those glyphs, in code point order.
-void mapped_glyphs(hb_font_t* font, unsigned glyph_count, std::vector<hb_codepoint_t>* code_points,
-                   std::vector<hb_codepoint_t>* glyphs) {
-  hb::Set unicodes(hb_set_create());
-  hb_face_collect_unicodes(hb_font_get_face(font), unicodes.get());
-  std::vector<hb_codepoint_t> all;
-  for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(unicodes.get(), &cp) && cp < 0x10000;)
-    all.push_back(cp);
-  std::vector<hb_codepoint_t> found(all.size(), 0);
-  // hb_font_get_nominal_glyphs stops at the first code point without a
-  // glyph; skip it (it stays 0) and go on.
-  for (std::size_t done = 0; done < all.size(); ++done) {
-    done += hb_font_get_nominal_glyphs(font, static_cast<unsigned>(all.size() - done), &all[done],
-                                       sizeof(hb_codepoint_t), &found[done],
-                                       sizeof(hb_codepoint_t));
-  }
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    if (found[i] != 0 && found[i] < glyph_count) {
-      code_points->push_back(all[i]);
-      glyphs->push_back(found[i]);
-    }
-  }
-}
-
 }  // namespace
 
 FontStyle make_style(bool bold, bool italic) {
@@ -130,33 +105,33 @@ std::unique_ptr<FontFace> FontFace::parse(std::string path, std::shared_ptr<cons
   }
   face->units_per_em_ = units_per_em;
   face->glyph_count_ = glyph_count;
+  // Glyph 0's advance: the first hmtx record (metric_count >= 1).
+  face->missing_advance_ = per_mille(hmtx.u16(0));
+  face->table_.reset(static_cast<std::uint16_t*>(std::calloc(0x10000, sizeof(std::uint16_t))));
+  if (!face->table_) {
+    *error = "out of memory";
+    return nullptr;
+  }
   hb_face_make_immutable(f);
+  face->font_ = hb::Font(hb_font_create(f));
+  hb_font_make_immutable(face->font_.get());
   face->face_ = std::move(hb_face);
   return face;
 }
 
-const FontFace::Advances& FontFace::make_advances() const {
-  std::lock_guard<std::mutex> lock(making_);
-  if (made_) return *made_;
-  // 1/1000 em truncated toward zero, as libharu does.
-  auto per_mille = [this](int units) { return units * 1000 / static_cast<int>(units_per_em_); };
-  // A default hb_font's scale is unitsPerEm: advances come back in font
-  // units, exactly as hmtx stores them.
-  hb::Font font(hb_font_create(face_.get()));
-  std::vector<hb_codepoint_t> code_points, glyphs;
-  mapped_glyphs(font.get(), glyph_count_, &code_points, &glyphs);
-  std::vector<hb_position_t> advances(glyphs.size());
-  hb_font_get_glyph_h_advances(font.get(), static_cast<unsigned>(glyphs.size()), glyphs.data(),
-                               sizeof(hb_codepoint_t), advances.data(), sizeof(hb_position_t));
-  auto made = std::make_unique<Advances>();
-  made->missing = per_mille(hb_font_get_glyph_h_advance(font.get(), 0));
-  made->width.assign(0x10000, kMissing);
-  for (std::size_t i = 0; i < code_points.size(); ++i) {
-    made->width[code_points[i]] = static_cast<std::uint16_t>(per_mille(advances[i]));
+std::uint16_t FontFace::learn(char32_t cp) const {
+  // A glyph that is neither .notdef nor past maxp's count, as HarfBuzz
+  // maps it.
+  hb_codepoint_t glyph = 0;
+  std::uint16_t entry = kMissing;
+  if (hb_font_get_nominal_glyph(font_.get(), cp, &glyph) && glyph != 0 && glyph < glyph_count_) {
+    // 1/1000 em truncated toward zero, as libharu does.
+    const int units = hb_font_get_glyph_h_advance(font_.get(), glyph);
+    const int per_mille = std::max(0, units * 1000 / static_cast<int>(units_per_em_));
+    entry = static_cast<std::uint16_t>(std::min(per_mille + 1, kMissing - 1));
   }
-  made_ = std::move(made);
-  advances_.store(made_.get(), std::memory_order_release);
-  return *made_;
+  __atomic_store_n(&table_.get()[cp], entry, __ATOMIC_RELAXED);
+  return entry;
 }
 
 double FontFace::width(std::string_view text, double size) const {

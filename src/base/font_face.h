@@ -1,19 +1,19 @@
 // TrueType faces: what layout needs to measure text and what the PDF stage
 // needs to embed it, one font model on HarfBuzz. Layout measures every word
-// many times, so the advances are read through HarfBuzz once, at the
-// face's first measurement, into a table indexed by code point (a look-up
-// there is ~25x cheaper than asking hb_font per character); the PDF stage
-// subsets from hb_face(). The files are mapped, not read (Environment::
-// map_file): a run reads only the pages of the tables it uses, of the faces
-// it uses.
+// many times, so each code point's advance is asked of HarfBuzz once, at
+// its first measurement, and kept in a table indexed by code point (a
+// look-up there is ~25x cheaper than asking hb_font per character); the
+// PDF stage subsets from hb_face(). The files are mapped, not read
+// (Environment::map_file), and the table is learnt, not filled: a run
+// reads only the pages of the tables it uses, and writes only the table
+// pages of the code points it sets.
 #ifndef VANBAN_BASE_FONT_FACE_H_
 #define VANBAN_BASE_FONT_FACE_H_
 
 #include <array>
-#include <atomic>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,15 +47,12 @@ class FontFace {
 
   // Whether the font draws `cp`. Only the Basic Multilingual Plane counts:
   // libharu's UTF-8 path cannot address anything above it.
-  bool has_glyph(char32_t cp) const {
-    const Advances& a = advances();
-    return cp < a.width.size() && a.width[cp] != kMissing;
-  }
+  bool has_glyph(char32_t cp) const { return known(cp) != kMissing; }
   // Advance width in 1/1000 em, truncated exactly as libharu truncates it
   // when it writes /W, so measured and drawn widths agree to the bit.
   int advance(char32_t cp) const {
-    const Advances& a = advances();
-    return cp < a.width.size() && a.width[cp] != kMissing ? a.width[cp] : a.missing;
+    const std::uint16_t entry = known(cp);
+    return entry == kMissing ? missing_advance_ : entry - 1;
   }
   // Width of valid UTF-8 `text` at `size` points.
   double width(std::string_view text, double size) const;
@@ -70,21 +67,25 @@ class FontFace {
   int line_gap() const { return line_gap_; }
 
  private:
+  // A table entry: kUnknown until the code point is first measured, then
+  // kMissing or its advance plus one.
+  static constexpr std::uint16_t kUnknown = 0;
   static constexpr std::uint16_t kMissing = 0xFFFF;
   FontFace() = default;
 
-  // What advance() reads, made once per face, by the first thread that
-  // measures in it; then read by every thread without a lock.
-  struct Advances {
-    std::vector<std::uint16_t> width;  // indexed by BMP code point
-    int missing = 0;                   // .notdef's, for what the face lacks
-  };
-  const Advances& advances() const {
-    const Advances* made = advances_.load(std::memory_order_acquire);
-    return made ? *made : make_advances();
+  // The entry for `cp`, learnt on first sight. Entries are read and written
+  // atomically (relaxed: every thread that learns one writes the same
+  // value), so that threads share the table without a lock.
+  std::uint16_t known(char32_t cp) const {
+    if (cp >= 0x10000) return kMissing;
+    const std::uint16_t entry = __atomic_load_n(&table_.get()[cp], __ATOMIC_RELAXED);
+    return entry != kUnknown ? entry : learn(cp);
   }
-  const Advances& make_advances() const;
+  std::uint16_t learn(char32_t cp) const;
 
+  struct Free {
+    void operator()(std::uint16_t* p) const { std::free(p); }
+  };
   std::string path_;
   hb::Face face_;  // its blob holds the file's bytes
   std::string family_;
@@ -94,11 +95,15 @@ class FontFace {
   int ascent_ = 0;
   int descent_ = 0;
   int line_gap_ = 0;
+  int missing_advance_ = 0;  // .notdef's, for what the face lacks
   unsigned units_per_em_ = 0;
   unsigned glyph_count_ = 0;
-  mutable std::mutex making_;
-  mutable std::unique_ptr<const Advances> made_;  // guarded by making_
-  mutable std::atomic<const Advances*> advances_{nullptr};
+  // For learn(): a default hb_font's scale is unitsPerEm, so advances come
+  // back in font units, exactly as hmtx stores them.
+  hb::Font font_;
+  // One entry per BMP code point, from calloc: zero (kUnknown) pages that
+  // are never written are never touched.
+  std::unique_ptr<std::uint16_t, Free> table_;
 };
 
 // The four faces of one family. A document asks for a face by style.
