@@ -31,13 +31,13 @@ const char* style_name(FontStyle style);  // "regular", "bold", ...
 
 class FontFace {
  public:
-  // Parses TrueType `data` read from `path`. Returns nullptr and sets *error
+  // Parses TrueType `data`, the bytes of `path`. Returns nullptr and sets *error
   // when the file is not a usable TrueType font.
   static std::unique_ptr<FontFace> parse(std::string path, std::shared_ptr<const FileBytes> data,
                                          std::string* error);
 
   const std::string& path() const { return path_; }
-  // The face over the file's bytes (read once per run), made immutable so
+  // The face over the file's bytes (mapped once per run), made immutable so
   // that any thread may read it (HarfBuzz's rule for sharing an hb_face_t).
   // Owned here: keep it past this FontFace with hb_face_reference.
   hb_face_t* hb_face() const { return face_.get(); }
