@@ -2,9 +2,11 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include "base/diagnostic.h"
+#include "base/dynamic_library.h"
 #include "base/environment.h"
 #include "base/translator.h"
 #include "testing.h"
@@ -105,4 +107,41 @@ TEST_CASE("base: a catalogue in big-endian byte order reads the same; a broken o
     (void)vanban::Translator::parse(std::string_view(bytes).substr(0, n), &part, &error);
   }
   CHECK_FALSE(vanban::Translator::parse(std::string_view(bytes).substr(0, 30), &broken, &error));
+}
+
+TEST_CASE("base: a mapped file holds the file's bytes; a missing or empty one is as read_file says") {
+  vanban::SystemEnvironment env;
+  const std::string path = testing::source_dir() + "/fonts/LiberationSerif-Regular.ttf";
+  std::string read, why;
+  REQUIRE(env.read_file(path, &read, &why));
+  std::shared_ptr<const vanban::FileBytes> mapped = env.map_file(path, &why);
+  REQUIRE(mapped);
+  CHECK(mapped->bytes() == read);
+  CHECK_FALSE(env.map_file(path + ".absent", &why));
+  CHECK(why == "No such file or directory");
+  CHECK_FALSE(env.map_file(testing::source_dir() + "/fonts", &why));
+  CHECK(why == "is a folder, not a file");
+  testing::TempDir dir;
+  testing::write_file(dir / "empty", "");
+  mapped = env.map_file(dir / "empty", &why);
+  REQUIRE(mapped);
+  CHECK(mapped->bytes().empty());
+}
+
+TEST_CASE("base: a library opened on first use binds its functions, or says why it cannot") {
+  vanban::DynamicLibrary zlib("libz.so.1");
+  const char* (*version)() = nullptr;
+  zlib.bind(&version, "zlibVersion");
+  REQUIRE(zlib.error().empty());
+  REQUIRE(version);
+  CHECK(std::string(version()).rfind("1.", 0) == 0);
+  void (*absent)() = nullptr;
+  zlib.bind(&absent, "no_such_function");
+  CHECK(absent == nullptr);
+  CHECK(zlib.error() == "libz.so.1: no function no_such_function");
+
+  vanban::DynamicLibrary missing("libvanban-no-such-library.so.9");
+  missing.bind(&version, "zlibVersion");
+  CHECK(version == nullptr);
+  CHECK(testing::contains(missing.error(), "libvanban-no-such-library.so.9"));
 }

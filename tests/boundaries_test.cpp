@@ -20,7 +20,7 @@ namespace {
 // a stage of its own ("formats/pdf") after the Format interface ("formats").
 const std::vector<std::string> kOrder = {"base",    "text",    "input",  "template",
                                          "documents", "layout", "formats", "formats/*",
-                                         "engine",  "serve",  "cli"};
+                                         "engine",  "cli",    "serve"};
 
 // "formats/pdf/writer.h" -> "formats/pdf"; "layout/markup.h" -> "layout".
 std::string stage_of(const std::string& path) {

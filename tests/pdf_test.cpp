@@ -168,7 +168,7 @@ double word_x(const std::string& bbox_html, const std::string& word) {
   return std::stod(bbox_html.substr(start + 6));
 }
 
-// An Environment that counts the files read and can refuse them.
+// An Environment that counts the files read or mapped and can refuse them.
 class CountingEnvironment : public SystemEnvironment {
  public:
   bool read_file(const std::string& path, std::string* contents, std::string* error) override {
@@ -178,6 +178,14 @@ class CountingEnvironment : public SystemEnvironment {
       return false;
     }
     return SystemEnvironment::read_file(path, contents, error);
+  }
+  std::shared_ptr<const FileBytes> map_file(const std::string& path, std::string* error) override {
+    ++reads;
+    if (refuse) {
+      *error = "Permission denied";
+      return nullptr;
+    }
+    return SystemEnvironment::map_file(path, error);
   }
   std::atomic<int> reads{0};
   bool refuse = false;

@@ -25,7 +25,23 @@ class WholeFileReader : public ByteReader {
   std::size_t next_ = 0;
 };
 
+// A file's bytes held in memory.
+class StringBytes : public FileBytes {
+ public:
+  explicit StringBytes(std::string contents) : contents_(std::move(contents)) {}
+  std::string_view bytes() const override { return contents_; }
+
+ private:
+  std::string contents_;
+};
+
 }  // namespace
+
+std::shared_ptr<const FileBytes> Environment::map_file(const std::string& path, std::string* error) {
+  std::string contents;
+  if (!read_file(path, &contents, error)) return nullptr;
+  return std::make_shared<const StringBytes>(std::move(contents));
+}
 
 std::unique_ptr<ByteReader> Environment::open_reader(const std::string& path, std::string* error) {
   std::string contents;

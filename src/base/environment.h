@@ -27,6 +27,13 @@ class ByteReader {
   virtual long read(char* buffer, std::size_t capacity, std::string* error) = 0;
 };
 
+// A file's bytes, read-only, for as long as the object lives.
+class FileBytes {
+ public:
+  virtual ~FileBytes() = default;
+  virtual std::string_view bytes() const = 0;
+};
+
 class Environment {
  public:
   virtual ~Environment() = default;
@@ -35,6 +42,13 @@ class Environment {
   // false and sets *error to a reason such as "No such file or directory" or
   // "is not a regular file (a device or a pipe)".
   virtual bool read_file(const std::string& path, std::string* contents, std::string* error) = 0;
+
+  // A whole regular file of at most kMaxFileBytes, to be read in place
+  // (fonts): mapped into memory where the system can, so that only the
+  // pages read are read, once. Null, with *error set as read_file sets
+  // it, on failure. The file must not be changed while it is mapped. The
+  // default reads it with read_file.
+  virtual std::shared_ptr<const FileBytes> map_file(const std::string& path, std::string* error);
 
   // Writes `contents` to `path` so that `path` is either absent, its old
   // self, or complete: a temporary file in the same folder, then rename.
@@ -105,12 +119,22 @@ class Environment {
   // The running program's own file, to find the data installed beside it;
   // empty when unknown.
   virtual std::string executable_path() { return std::string(); }
+
+  // Replaces this process with the program at `path`, given `args` (the
+  // first its name), as execv does: returns only when it cannot, with the
+  // reason. Implementations without programs say so.
+  virtual std::string replace_process(const std::string& path, const std::vector<std::string>& args) {
+    (void)path;
+    (void)args;
+    return "starting a program is not available";
+  }
 };
 
 // The real machine: POSIX files, getenv, steady_clock.
 class SystemEnvironment : public Environment {
  public:
   bool read_file(const std::string& path, std::string* contents, std::string* error) override;
+  std::shared_ptr<const FileBytes> map_file(const std::string& path, std::string* error) override;
   bool write_file_atomic(const std::string& path, std::string_view contents,
                          std::string* error) override;
   bool append_file(const std::string& path, std::string_view data, std::string* error) override;
@@ -127,6 +151,7 @@ class SystemEnvironment : public Environment {
   std::optional<std::string> variable(const std::string& name) override;
   std::int64_t monotonic_microseconds() override;
   std::string executable_path() override;
+  std::string replace_process(const std::string& path, const std::vector<std::string>& args) override;
 };
 
 }  // namespace vanban

@@ -17,39 +17,26 @@ namespace {
 
 // The blob's own reference to the file's bytes, on the heap because
 // HarfBuzz holds it as a void*; released when the last face on the blob goes.
-void release_bytes(void* holder) { delete static_cast<std::shared_ptr<const std::string>*>(holder); }
+void release_bytes(void* holder) { delete static_cast<std::shared_ptr<const FileBytes>*>(holder); }
 
-hb::Blob blob_over(const std::shared_ptr<const std::string>& bytes) {
+hb::Blob blob_over(const std::shared_ptr<const FileBytes>& file) {
+  const std::string_view bytes = file->bytes();
   // On failure hb_blob_create calls release_bytes itself and returns the
   // empty blob, which the table checks then reject.
-  return hb::Blob(hb_blob_create(bytes->data(), static_cast<unsigned>(bytes->size()),
-                                 HB_MEMORY_MODE_READONLY,
-                                 new std::shared_ptr<const std::string>(bytes), release_bytes));
+  return hb::Blob(hb_blob_create(bytes.data(), static_cast<unsigned>(bytes.size()), HB_MEMORY_MODE_READONLY,
+                                 new std::shared_ptr<const FileBytes>(file), release_bytes));
 }
 
-// The BMP code points the face maps to a real glyph (not .notdef, not past
-// maxp's count) and those glyphs, in code point order.
-void mapped_glyphs(hb_font_t* font, unsigned glyph_count, std::vector<hb_codepoint_t>* code_points,
-                   std::vector<hb_codepoint_t>* glyphs) {
-  hb::Set unicodes(hb_set_create());
-  hb_face_collect_unicodes(hb_font_get_face(font), unicodes.get());
-  std::vector<hb_codepoint_t> all;
-  for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(unicodes.get(), &cp) && cp < 0x10000;)
-    all.push_back(cp);
-  std::vector<hb_codepoint_t> found(all.size(), 0);
-  // hb_font_get_nominal_glyphs stops at the first code point without a
-  // glyph; skip it (it stays 0) and go on.
-  for (std::size_t done = 0; done < all.size(); ++done) {
-    done += hb_font_get_nominal_glyphs(font, static_cast<unsigned>(all.size() - done), &all[done],
-                                       sizeof(hb_codepoint_t), &found[done],
-                                       sizeof(hb_codepoint_t));
+// Whether the 'cmap' table has a subtable HarfBuzz maps Unicode through
+// (platform 0; Windows symbol, BMP or full repertoire), read from its
+// encoding records alone: the map itself is read at the first measurement.
+bool has_unicode_map(const FontTable& cmap) {
+  const unsigned records = cmap.u16(2);
+  for (unsigned i = 0; i < records; ++i) {
+    const unsigned platform = cmap.u16(4 + 8 * i), encoding = cmap.u16(6 + 8 * i);
+    if (platform == 0 || (platform == 3 && (encoding == 0 || encoding == 1 || encoding == 10))) return true;
   }
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    if (found[i] != 0 && found[i] < glyph_count) {
-      code_points->push_back(all[i]);
-      glyphs->push_back(found[i]);
-    }
-  }
+  return false;
 }
 
 }  // namespace
@@ -63,10 +50,9 @@ const char* style_name(FontStyle style) {
   return kNames[static_cast<int>(style)];
 }
 
-std::unique_ptr<FontFace> FontFace::parse(std::string path,
-                                          std::shared_ptr<const std::string> file,
+std::unique_ptr<FontFace> FontFace::parse(std::string path, std::shared_ptr<const FileBytes> file,
                                           std::string* error) {
-  const std::string& data = *file;
+  const std::string_view data = file->bytes();
   const char* version = data.size() >= 4 ? data.data() : "\0\0\0\0";
   if (std::memcmp(version, "\0\1\0\0", 4) != 0 && std::memcmp(version, "true", 4) != 0) {
     *error = std::memcmp(version, "OTTO", 4) == 0 ? "CFF-flavoured OpenType fonts are not supported"
@@ -113,26 +99,39 @@ std::unique_ptr<FontFace> FontFace::parse(std::string path,
   face->family_ = font_name(f, 16);
   if (face->family_.empty()) face->family_ = font_name(f, 1);
 
-  // A default hb_font's scale is unitsPerEm: advances come back in font
-  // units, exactly as hmtx stores them.
-  hb::Font font(hb_font_create(f));
-  std::vector<hb_codepoint_t> code_points, glyphs;
-  mapped_glyphs(font.get(), glyph_count, &code_points, &glyphs);
-  if (code_points.empty()) {
+  if (!has_unicode_map(FontTable(f, "cmap"))) {
     *error = "no Unicode character map";
     return nullptr;
   }
-  std::vector<hb_position_t> advances(glyphs.size());
-  hb_font_get_glyph_h_advances(font.get(), static_cast<unsigned>(glyphs.size()), glyphs.data(),
-                               sizeof(hb_codepoint_t), advances.data(), sizeof(hb_position_t));
-  face->missing_advance_ = per_mille(hb_font_get_glyph_h_advance(font.get(), 0));
-  face->advance_.assign(0x10000, kMissing);
-  for (std::size_t i = 0; i < code_points.size(); ++i) {
-    face->advance_[code_points[i]] = static_cast<std::uint16_t>(per_mille(advances[i]));
+  face->units_per_em_ = units_per_em;
+  face->glyph_count_ = glyph_count;
+  // Glyph 0's advance: the first hmtx record (metric_count >= 1).
+  face->missing_advance_ = per_mille(hmtx.u16(0));
+  face->table_.reset(static_cast<std::uint16_t*>(std::calloc(0x10000, sizeof(std::uint16_t))));
+  if (!face->table_) {
+    *error = "out of memory";
+    return nullptr;
   }
   hb_face_make_immutable(f);
+  face->font_ = hb::Font(hb_font_create(f));
+  hb_font_make_immutable(face->font_.get());
   face->face_ = std::move(hb_face);
   return face;
+}
+
+std::uint16_t FontFace::learn(char32_t cp) const {
+  // A glyph that is neither .notdef nor past maxp's count, as HarfBuzz
+  // maps it.
+  hb_codepoint_t glyph = 0;
+  std::uint16_t entry = kMissing;
+  if (hb_font_get_nominal_glyph(font_.get(), cp, &glyph) && glyph != 0 && glyph < glyph_count_) {
+    // 1/1000 em truncated toward zero, as libharu does.
+    const int units = hb_font_get_glyph_h_advance(font_.get(), glyph);
+    const int per_mille = std::max(0, units * 1000 / static_cast<int>(units_per_em_));
+    entry = static_cast<std::uint16_t>(std::min(per_mille + 1, kMissing - 1));
+  }
+  __atomic_store_n(&table_.get()[cp], entry, __ATOMIC_RELAXED);
+  return entry;
 }
 
 double FontFace::width(std::string_view text, double size) const {
@@ -164,13 +163,12 @@ std::unique_ptr<FontSet> FontSet::load(Environment& env, const std::string& fold
   std::unique_ptr<FontSet> set(new FontSet());
   std::map<std::string, std::array<const FontFace*, 4>> families;
   for (const std::string& path : paths) {
-    std::string data;
-    if (!env.read_file(path, &data, &error)) {
+    std::shared_ptr<const FileBytes> data = env.map_file(path, &error);
+    if (!data) {
       diagnostics->error(path, msg("cannot read font: {1}", error));
       continue;
     }
-    std::unique_ptr<FontFace> face =
-        FontFace::parse(path, std::make_shared<const std::string>(std::move(data)), &error);
+    std::unique_ptr<FontFace> face = FontFace::parse(path, std::move(data), &error);
     if (!face) {
       diagnostics->error(path, msg("cannot use font: {1}", error));
       continue;

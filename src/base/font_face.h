@@ -1,13 +1,18 @@
 // TrueType faces: what layout needs to measure text and what the PDF stage
 // needs to embed it, one font model on HarfBuzz. Layout measures every word
-// many times, so the advances are read through HarfBuzz once, at load, into
-// a table indexed by code point (a look-up there is ~25x cheaper than
-// asking hb_font per character); the PDF stage subsets from hb_face().
+// many times, so each code point's advance is asked of HarfBuzz once, at
+// its first measurement, and kept in a table indexed by code point (a
+// look-up there is ~25x cheaper than asking hb_font per character); the
+// PDF stage subsets from hb_face(). The files are mapped, not read
+// (Environment::map_file), and the table is learnt, not filled: a run
+// reads only the pages of the tables it uses, and writes only the table
+// pages of the code points it sets.
 #ifndef VANBAN_BASE_FONT_FACE_H_
 #define VANBAN_BASE_FONT_FACE_H_
 
 #include <array>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -26,14 +31,13 @@ const char* style_name(FontStyle style);  // "regular", "bold", ...
 
 class FontFace {
  public:
-  // Parses TrueType `data` read from `path`. Returns nullptr and sets *error
+  // Parses TrueType `data`, the bytes of `path`. Returns nullptr and sets *error
   // when the file is not a usable TrueType font.
-  static std::unique_ptr<FontFace> parse(std::string path,
-                                         std::shared_ptr<const std::string> data,
+  static std::unique_ptr<FontFace> parse(std::string path, std::shared_ptr<const FileBytes> data,
                                          std::string* error);
 
   const std::string& path() const { return path_; }
-  // The face over the file's bytes (read once per run), made immutable so
+  // The face over the file's bytes (mapped once per run), made immutable so
   // that any thread may read it (HarfBuzz's rule for sharing an hb_face_t).
   // Owned here: keep it past this FontFace with hb_face_reference.
   hb_face_t* hb_face() const { return face_.get(); }
@@ -43,13 +47,12 @@ class FontFace {
 
   // Whether the font draws `cp`. Only the Basic Multilingual Plane counts:
   // libharu's UTF-8 path cannot address anything above it.
-  bool has_glyph(char32_t cp) const {
-    return cp < advance_.size() && advance_[cp] != kMissing;
-  }
+  bool has_glyph(char32_t cp) const { return known(cp) != kMissing; }
   // Advance width in 1/1000 em, truncated exactly as libharu truncates it
   // when it writes /W, so measured and drawn widths agree to the bit.
   int advance(char32_t cp) const {
-    return has_glyph(cp) ? advance_[cp] : missing_advance_;
+    const std::uint16_t entry = known(cp);
+    return entry == kMissing ? missing_advance_ : entry - 1;
   }
   // Width of valid UTF-8 `text` at `size` points.
   double width(std::string_view text, double size) const;
@@ -64,9 +67,25 @@ class FontFace {
   int line_gap() const { return line_gap_; }
 
  private:
+  // A table entry: kUnknown until the code point is first measured, then
+  // kMissing or its advance plus one.
+  static constexpr std::uint16_t kUnknown = 0;
   static constexpr std::uint16_t kMissing = 0xFFFF;
   FontFace() = default;
 
+  // The entry for `cp`, learnt on first sight. Entries are read and written
+  // atomically (relaxed: every thread that learns one writes the same
+  // value), so that threads share the table without a lock.
+  std::uint16_t known(char32_t cp) const {
+    if (cp >= 0x10000) return kMissing;
+    const std::uint16_t entry = __atomic_load_n(&table_.get()[cp], __ATOMIC_RELAXED);
+    return entry != kUnknown ? entry : learn(cp);
+  }
+  std::uint16_t learn(char32_t cp) const;
+
+  struct Free {
+    void operator()(std::uint16_t* p) const { std::free(p); }
+  };
   std::string path_;
   hb::Face face_;  // its blob holds the file's bytes
   std::string family_;
@@ -76,8 +95,15 @@ class FontFace {
   int ascent_ = 0;
   int descent_ = 0;
   int line_gap_ = 0;
-  int missing_advance_ = 0;
-  std::vector<std::uint16_t> advance_;  // indexed by BMP code point
+  int missing_advance_ = 0;  // .notdef's, for what the face lacks
+  unsigned units_per_em_ = 0;
+  unsigned glyph_count_ = 0;
+  // For learn(): a default hb_font's scale is unitsPerEm, so advances come
+  // back in font units, exactly as hmtx stores them.
+  hb::Font font_;
+  // One entry per BMP code point, from calloc: zero (kUnknown) pages that
+  // are never written are never touched.
+  std::unique_ptr<std::uint16_t, Free> table_;
 };
 
 // The four faces of one family. A document asks for a face by style.

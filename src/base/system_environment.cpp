@@ -1,6 +1,7 @@
 #include "base/environment.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -23,6 +24,7 @@ class FileDescriptor {
   explicit FileDescriptor(int fd) : fd_(fd) {}
   ~FileDescriptor() { close(); }
   FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor(FileDescriptor&& other) noexcept : fd_(other.release()) {}
   FileDescriptor& operator=(const FileDescriptor&) = delete;
   int get() const { return fd_; }
   // Hands the descriptor over to another owner.
@@ -55,36 +57,75 @@ bool write_all(int fd, std::string_view data) {
 
 }  // namespace
 
-bool SystemEnvironment::read_file(const std::string& path, std::string* contents,
-                                  std::string* error) {
+namespace {
+
+// `path` opened for reading if it is a regular file of at most
+// kMaxFileBytes, with its size; otherwise -1 and *error set.
+FileDescriptor open_regular(const std::string& path, std::uint64_t* size, std::string* error) {
   // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused
   // below like any file that is not a regular one.
   FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
   if (fd.get() < 0) {
     *error = std::strerror(errno);
-    return false;
+    return fd;
   }
   struct stat info;
   if (::fstat(fd.get(), &info) != 0) {
     *error = std::strerror(errno);
-    return false;
+    return FileDescriptor(-1);
   }
   if (S_ISDIR(info.st_mode)) {
     *error = "is a folder, not a file";
-    return false;
+    return FileDescriptor(-1);
   }
   // A device ("/dev/zero") or a pipe would be read until memory or patience
   // runs out.
   if (!S_ISREG(info.st_mode)) {
     *error = "is not a regular file (a device or a pipe)";
-    return false;
+    return FileDescriptor(-1);
   }
   if (static_cast<std::uint64_t>(info.st_size) > kMaxFileBytes) {
     *error = "is larger than " + std::to_string(kMaxFileBytes >> 20) + " MB";
-    return false;
+    return FileDescriptor(-1);
   }
+  *size = static_cast<std::uint64_t>(info.st_size);
+  return fd;
+}
+
+// A file mapped read-only, unmapped with the last reference.
+class MappedBytes : public FileBytes {
+ public:
+  MappedBytes(void* address, std::size_t size) : address_(address), size_(size) {}
+  ~MappedBytes() override { ::munmap(address_, size_); }
+  MappedBytes(const MappedBytes&) = delete;
+  MappedBytes& operator=(const MappedBytes&) = delete;
+  std::string_view bytes() const override { return {static_cast<const char*>(address_), size_}; }
+
+ private:
+  void* address_;
+  std::size_t size_;
+};
+
+}  // namespace
+
+std::shared_ptr<const FileBytes> SystemEnvironment::map_file(const std::string& path, std::string* error) {
+  std::uint64_t size = 0;
+  FileDescriptor fd = open_regular(path, &size, error);
+  if (fd.get() < 0) return nullptr;
+  // An empty file cannot be mapped; read (as nothing) instead.
+  if (size == 0) return Environment::map_file(path, error);
+  void* address = ::mmap(nullptr, static_cast<std::size_t>(size), PROT_READ, MAP_PRIVATE, fd.get(), 0);
+  if (address == MAP_FAILED) return Environment::map_file(path, error);
+  return std::make_shared<const MappedBytes>(address, static_cast<std::size_t>(size));
+}
+
+bool SystemEnvironment::read_file(const std::string& path, std::string* contents,
+                                  std::string* error) {
+  std::uint64_t size = 0;
+  FileDescriptor fd = open_regular(path, &size, error);
+  if (fd.get() < 0) return false;
   contents->clear();
-  if (info.st_size > 0) contents->reserve(static_cast<std::size_t>(info.st_size));
+  contents->reserve(static_cast<std::size_t>(size));
   char buffer[65536];
   for (;;) {
     ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
@@ -298,6 +339,14 @@ std::string SystemEnvironment::executable_path() {
   std::error_code error;
   std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
   return error ? std::string() : self.string();
+}
+
+std::string SystemEnvironment::replace_process(const std::string& path, const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+  argv.push_back(nullptr);
+  ::execv(path.c_str(), argv.data());
+  return std::strerror(errno);
 }
 
 }  // namespace vanban

@@ -1,6 +1,7 @@
 #include "cli/run.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 #include <set>
@@ -13,10 +14,12 @@
 #include "engine/data_dir.h"
 #include "engine/engine.h"
 #include "input/skeleton.h"
-#include "serve/auth.h"
-#include "serve/server.h"
 
 namespace vanban::cli {
+
+std::string program_line(const Translator& tr, Severity severity, const Message& message) {
+  return "vanban: " + tr.label(severity) + ": " + tr.translate(message);
+}
 
 namespace {
 
@@ -24,11 +27,6 @@ constexpr int kExitOk = 0;
 constexpr int kExitRejected = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitUnwritable = 3;
-
-// "vanban: error: MESSAGE", in the user's language.
-std::string program_line(const Translator& tr, Severity severity, const Message& message) {
-  return "vanban: " + tr.label(severity) + ": " + tr.translate(message);
-}
 
 // A usage error: one line and where to look, not the whole help, which
 // would push the line that matters off the screen.
@@ -266,61 +264,26 @@ int run(const Options& options, Environment& env, const Translator& tr, std::ost
   return status;
 }
 
-int run_serve(const Options& options, Environment& env, const Translator& tr, std::ostream& out,
-              std::ostream& err) {
-  if (options.hash_password) {
-    std::string password;
-    std::getline(std::cin, password);
-    if (password.empty()) {
-      err << program_line(tr, Severity::kError, msg("give the password on standard input")) << '\n';
-      return kExitUsage;
-    }
-    out << serve::hash_password(password) << '\n';
-    return kExitOk;
-  }
-  serve::ServeOptions serve_options;
-  serve_options.host = options.host;
-  serve_options.port = options.port;
-  serve_options.data_dir = options.data_dir;
-  serve_options.users_file = options.users_file;
-  serve_options.cookie_lifetime = options.session_seconds;
-  if (options.jobs > 0) serve_options.workers = options.jobs;
-  // Refused before anything is loaded: a server that must not start says
-  // so at once.
-  const Message refused = serve::refuse_reason(serve_options);
-  if (!refused.id.empty()) {
-    err << program_line(tr, Severity::kError, refused) << '\n';
-    return kExitUsage;
-  }
-  std::string searched;
-  const std::string bundled = engine::find_data_dir(env, &searched);
-  if (bundled.empty()) {
+int exec_serve_program(int argc, const char* const* argv, const Options& options, Environment& env,
+                       const Translator& tr, std::ostream& out, std::ostream& err) {
+  (void)options;
+  const std::string self = env.executable_path();
+  if (self.empty()) {
     err << program_line(tr, Severity::kError,
-                        msg("cannot find the bundled templates, fonts and web pages (looked in {1}); set "
-                            "VANBAN_DATA_DIR to the folder that holds templates/, fonts/ and web/",
-                            searched))
+                        msg("cannot find the web app's program vanban-serve: vanban's own folder is unknown"))
         << '\n';
     return kExitRejected;
   }
-  engine::EngineConfig config;
-  config.templates_dir = options.templates_dir.empty() ? bundled + "/templates" : options.templates_dir;
-  config.fonts_dir = options.fonts_dir.empty() ? bundled + "/fonts" : options.fonts_dir;
-  config.tone = options.tone;
-  config.pdf_standard = options.pdf_standard;
-  config.png_dpi = options.png_dpi;
-  config.photo_ppi = options.photo_ppi;
-  serve_options.web_dir = bundled + "/web";
-  Diagnostics setup;
-  std::unique_ptr<engine::Engine> engine = engine::Engine::load(env, config, &setup);
-  if (!engine) {
-    for (const Diagnostic& d : setup.list()) err << d.to_string(tr) << '\n';
-    return kExitRejected;
-  }
-  // The web app is in Vietnamese whatever the console's language.
-  std::string problem;
-  const Translator web = load_translator(env, bundled, "vi", &problem);
-  if (!problem.empty()) err << program_line(tr, Severity::kWarning, msg("the web app's messages will be in English: {1}", problem)) << '\n';
-  return serve::serve(serve_options, *engine, env, tr, web, out, err);
+  const std::string program = (std::filesystem::path(self).parent_path() / "vanban-serve").string();
+  std::vector<std::string> args(argv, argv + argc);
+  args[0] = program;
+  // What this process has buffered is written before it is replaced.
+  out.flush();
+  err.flush();
+  const std::string why = env.replace_process(program, args);
+  err << program_line(tr, Severity::kError, msg("cannot start the web app's program {1}: {2}", program, why))
+      << '\n';
+  return kExitRejected;
 }
 
 // `vanban init`: the skeleton of a session, to fill in.
@@ -350,8 +313,8 @@ int run_init(const Options& options, Environment& env, const Translator& tr, std
   return kExitOk;
 }
 
-int main_with(int argc, const char* const* argv, Environment& env, std::ostream& out,
-              std::ostream& err) {
+int main_with(int argc, const char* const* argv, Environment& env, std::ostream& out, std::ostream& err,
+              ServeCommand serve) {
   // The language first: a usage error is said in it too.
   std::string searched, problem;
   const std::string language = message_language(language_asked(argc, argv), env);
@@ -368,7 +331,7 @@ int main_with(int argc, const char* const* argv, Environment& env, std::ostream&
       out << "vanban " VANBAN_VERSION "\n";
       return kExitOk;
     case Command::kServe:
-      return run_serve(options, env, tr, out, err);
+      return serve(argc, argv, options, env, tr, out, err);
     case Command::kInit:
       return run_init(options, env, tr, out, err);
     default:

@@ -1,9 +1,11 @@
-// The commands: render and check.
+// The commands: render, check and init; serve is handed to vanban-serve.
 #ifndef VANBAN_CLI_RUN_H_
 #define VANBAN_CLI_RUN_H_
 
 #include <ostream>
+#include <string>
 
+#include "base/diagnostic.h"
 #include "base/environment.h"
 #include "base/translator.h"
 #include "cli/options.h"
@@ -16,13 +18,26 @@ namespace vanban::cli {
 int run(const Options& options, Environment& env, const Translator& translator, std::ostream& out,
         std::ostream& err);
 
-// `vanban serve`: the web app, until SIGINT or SIGTERM.
-int run_serve(const Options& options, Environment& env, const Translator& translator, std::ostream& out,
-              std::ostream& err);
+// "vanban: error: MESSAGE", in the language of `translator`.
+std::string program_line(const Translator& translator, Severity severity, const Message& message);
+
+// What `vanban serve` runs: the whole command line and what was parsed of
+// it; returns the exit status.
+using ServeCommand = int (*)(int argc, const char* const* argv, const Options& options, Environment& env,
+                             const Translator& translator, std::ostream& out, std::ostream& err);
+
+// `vanban serve` in vanban: replaces this process with vanban-serve, found
+// beside vanban's own file, on the same command line. The web app is a
+// program of its own (serve/command.h) so that rendering does not load
+// cpp-httplib, OpenSSL and brotli. Returns only when it cannot be started.
+int exec_serve_program(int argc, const char* const* argv, const Options& options, Environment& env,
+                       const Translator& translator, std::ostream& out, std::ostream& err);
 
 // The whole program: argv in, exit status out.
-int main_with(int argc, const char* const* argv, Environment& env, std::ostream& out,
-              std::ostream& err);
+// `serve` runs the serve command: vanban hands it over to vanban-serve,
+// which runs it itself.
+int main_with(int argc, const char* const* argv, Environment& env, std::ostream& out, std::ostream& err,
+              ServeCommand serve = exec_serve_program);
 
 }  // namespace vanban::cli
 

@@ -1,5 +1,7 @@
 #include "input/chunked_text.h"
 
+#include <algorithm>
+
 namespace vanban::input {
 
 namespace {
@@ -7,6 +9,10 @@ namespace {
 // Large enough that a read costs little per byte, small beside the 50 MB a
 // bulk run of any size may take.
 constexpr std::size_t kPiece = 256 << 10;
+// The first read's size, doubled at each read up to kPiece: the window is
+// zero-filled before it is read into, and a one-session file of 5 KB need
+// not have 64 pages of memory written for it.
+constexpr std::size_t kFirstPiece = 16 << 10;
 
 bool is_utf8_trail(unsigned char c) { return (c & 0xC0) == 0x80; }
 
@@ -17,8 +23,9 @@ bool ChunkedText::more() {
   buffer_.erase(0, start_);
   start_ = 0;
   const std::size_t held = buffer_.size();
-  buffer_.resize(held + kPiece);
-  const long n = reader_.read(&buffer_[held], kPiece, &error_);
+  piece_ = piece_ == 0 ? kFirstPiece : std::min(kPiece, piece_ * 2);
+  buffer_.resize(held + piece_);
+  const long n = reader_.read(&buffer_[held], piece_, &error_);
   buffer_.resize(held + static_cast<std::size_t>(n > 0 ? n : 0));
   if (n <= 0) {
     end_ = true;

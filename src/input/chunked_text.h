@@ -43,6 +43,7 @@ class ChunkedText {
   // out only when the next piece is read, so that dropping a session does
   // not move the rest of the window each time.
   std::size_t start_ = 0;
+  std::size_t piece_ = 0;  // the last read's size
   bool end_ = false;
   std::string error_;
   int line_ = 1, column_ = 1;

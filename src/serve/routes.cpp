@@ -371,7 +371,8 @@ void App::download(const httplib::Request& req, httplib::Response& res) {
     std::vector<std::pair<std::string, std::string>> files;
     for (auto& [kind, bytes] : pdfs) files.emplace_back(kind + ".pdf", std::move(bytes));
     files.emplace_back("session.xml", draft.xml);
-    std::string zip, error;
+    std::string zip;
+    Message error;
     if (!make_zip(files, &zip, &error)) {
       fail(res, 500, "Không tạo được tệp ZIP.");
       return;

@@ -26,9 +26,9 @@ bool render(const Template& tmpl, const kainjow::mustache::data& context,
             const std::map<std::string, Template>& partials, std::string* markup,
             Diagnostics* diagnostics);
 
-// A folder's templates, each parsed once and then rendered many times (one
-// per thread: Mustache's renderer is not thread-safe). Every template is
-// also a partial of the others.
+// A folder's templates, each parsed once, at its first render, and then
+// rendered many times (one per thread: Mustache's renderer is not
+// thread-safe). Every template is also a partial of the others.
 class TemplateSet {
  public:
   explicit TemplateSet(const std::map<std::string, Template>& templates);
@@ -41,9 +41,13 @@ class TemplateSet {
               std::string* markup, Diagnostics* diagnostics);
 
  private:
+  // Gives the template `name` its source positions, once.
+  void position(const std::string& name);
+
   const std::map<std::string, Template>& templates_;
-  // Every template with its source positions (template/source_map.h), as
-  // kainjow parses it when it is included.
+  // The templates rendered so far and the partials they reach, with their
+  // source positions (template/source_map.h), as kainjow parses them when
+  // they are included; made at each one's first render.
   std::map<std::string, kainjow::mustache::data> partial_data_;
   std::map<std::string, std::string> positioned_;  // the same texts
   // Each template as rendered: parsed once, its partials in place

@@ -33,10 +33,10 @@ class DocxFormat : public formats::SingleFileFormat {
     const Body body = write_body(input.document, input.pages, input.fonts, &styles);
     const auto parts = package_parts(
         {input.document, body, styles, body_size(input.document.blocks), input.created, input.creator});
-    std::string error;
+    Message error;
     // Dated by the document, not the clock: the same input, the same bytes.
     if (!make_zip(parts, bytes, &error, input.created)) {
-      diagnostics->error(input.name, msg("cannot write the DOCX package: {1}", error));
+      diagnostics->error(input.name, nest(msg("cannot write the DOCX package: {1}", ""), 1, std::move(error)));
       return false;
     }
     return true;
