@@ -1,6 +1,7 @@
 #include "text/breaks.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -264,6 +265,10 @@ struct LineBreaker::Impl {
   // Keys of the words seen so far: titles and headers repeat the same
   // words in every document, and a key costs two case and tone mappings.
   std::unordered_map<std::string, std::string> keys;
+  // The opportunities of texts seen lately, without and with phrases: a
+  // document fitted to its pages is set again at a smaller body size, and
+  // the breaks of a text do not depend on its size or width.
+  std::map<std::string, std::vector<BreakOpportunity>, std::less<>> seen[2];
 };
 
 namespace {
@@ -330,6 +335,19 @@ LineBreaker::LineBreaker() : impl_(std::make_unique<Impl>()) {
 LineBreaker::~LineBreaker() = default;
 
 std::vector<BreakOpportunity> LineBreaker::opportunities(std::string_view s, bool phrases) const {
+  // Bounded: a few hundred paragraphs of a kilobyte or two.
+  constexpr std::size_t kMaxSeen = 512, kMaxSeenBytes = 4096;
+  if (s.size() > kMaxSeenBytes) return find_opportunities(s, phrases);
+  auto& seen = impl_->seen[phrases ? 1 : 0];
+  auto hit = seen.find(s);
+  if (hit != seen.end()) return hit->second;
+  std::vector<BreakOpportunity> out = find_opportunities(s, phrases);
+  if (seen.size() >= kMaxSeen) seen.clear();
+  seen.emplace(std::string(s), out);
+  return out;
+}
+
+std::vector<BreakOpportunity> LineBreaker::find_opportunities(std::string_view s, bool phrases) const {
   std::vector<BreakOpportunity> out;
   if (s.empty()) return out;
 
