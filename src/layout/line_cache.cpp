@@ -6,9 +6,9 @@ namespace vanban::layout {
 
 namespace {
 
-// A few hundred paragraphs repeat across documents; 1,024 entries of a
-// few hundred bytes each keep them all in well under a megabyte.
-constexpr std::size_t kMaxEntries = 1024;
+// Entries per generation (two are kept): the paragraphs that repeat across
+// documents and those of the last few documents, a megabyte at most.
+constexpr std::size_t kMaxEntries = 256;
 // Boilerplate is short; a long paragraph is a session's own text.
 constexpr std::size_t kMaxTextBytes = 1024;
 
@@ -42,14 +42,23 @@ std::string LineCache::key_of(const Paragraph& paragraph, double width) {
   return key;
 }
 
-const std::vector<Line>* LineCache::find(const std::string& key) const {
-  auto it = lines_.find(key);
-  return it == lines_.end() ? nullptr : &it->second;
+const std::vector<Line>* LineCache::find(const std::string& key) {
+  if (auto it = recent_.find(key); it != recent_.end()) return &it->second;
+  auto it = older_.find(key);
+  if (it == older_.end()) return nullptr;
+  std::vector<Line> lines = std::move(it->second);
+  older_.erase(it);
+  return &keep(key, std::move(lines));
 }
 
-void LineCache::add(std::string key, const std::vector<Line>& lines) {
-  if (lines_.size() >= kMaxEntries) lines_.clear();
-  lines_.emplace(std::move(key), lines);
+void LineCache::add(std::string key, const std::vector<Line>& lines) { keep(std::move(key), lines); }
+
+std::vector<Line>& LineCache::keep(std::string key, std::vector<Line> lines) {
+  if (recent_.size() >= kMaxEntries) {
+    older_ = std::move(recent_);
+    recent_.clear();
+  }
+  return recent_.insert_or_assign(std::move(key), std::move(lines)).first->second;
 }
 
 }  // namespace vanban::layout

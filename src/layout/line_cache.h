@@ -22,13 +22,16 @@ class LineCache {
   static std::string key_of(const Paragraph& paragraph, double width);
 
   // The lines kept under `key`, or null.
-  const std::vector<Line>* find(const std::string& key) const;
-  // Keeps `lines`; forgets everything first once the cache is full, so a
-  // run of any length holds a bounded amount.
+  const std::vector<Line>* find(const std::string& key);
+  // Keeps `lines`. Bounded for a run of any length: once `recent_` is
+  // full it becomes `older_`, and what was older is forgotten, unless a
+  // document asked for it again in the meantime (boilerplate always is).
   void add(std::string key, const std::vector<Line>& lines);
 
  private:
-  std::unordered_map<std::string, std::vector<Line>> lines_;
+  std::vector<Line>& keep(std::string key, std::vector<Line> lines);
+
+  std::unordered_map<std::string, std::vector<Line>> recent_, older_;
 };
 
 }  // namespace vanban::layout

@@ -265,10 +265,15 @@ struct LineBreaker::Impl {
   // Keys of the words seen so far: titles and headers repeat the same
   // words in every document, and a key costs two case and tone mappings.
   std::unordered_map<std::string, std::string> keys;
-  // The opportunities of texts seen lately, without and with phrases: a
+  // The opportunities of texts seen lately, by phrases (false, true): a
   // document fitted to its pages is set again at a smaller body size, and
-  // the breaks of a text do not depend on its size or width.
-  std::map<std::string, std::vector<BreakOpportunity>, std::less<>> seen[2];
+  // the breaks of a text do not depend on its size or width. Two
+  // generations: when `recent` is full it becomes `older`.
+  using Seen = std::map<std::string, std::vector<BreakOpportunity>, std::less<>>;
+  struct Generations {
+    Seen recent, older;
+  };
+  Generations seen[2];
 };
 
 namespace {
@@ -335,15 +340,24 @@ LineBreaker::LineBreaker() : impl_(std::make_unique<Impl>()) {
 LineBreaker::~LineBreaker() = default;
 
 std::vector<BreakOpportunity> LineBreaker::opportunities(std::string_view s, bool phrases) const {
-  // Bounded: a few hundred paragraphs of a kilobyte or two.
-  constexpr std::size_t kMaxSeen = 512, kMaxSeenBytes = 4096;
+  // Bounded: two generations of 128 paragraphs of a kilobyte or two; the
+  // last 128 texts are always there, a document's body being fewer.
+  constexpr std::size_t kMaxSeen = 128, kMaxSeenBytes = 4096;
   if (s.size() > kMaxSeenBytes) return find_opportunities(s, phrases);
-  auto& seen = impl_->seen[phrases ? 1 : 0];
-  auto hit = seen.find(s);
-  if (hit != seen.end()) return hit->second;
-  std::vector<BreakOpportunity> out = find_opportunities(s, phrases);
-  if (seen.size() >= kMaxSeen) seen.clear();
-  seen.emplace(std::string(s), out);
+  Impl::Generations& seen = impl_->seen[phrases ? 1 : 0];
+  if (auto hit = seen.recent.find(s); hit != seen.recent.end()) return hit->second;
+  std::vector<BreakOpportunity> out;
+  if (auto old = seen.older.find(s); old != seen.older.end()) {
+    out = std::move(old->second);
+    seen.older.erase(old);
+  } else {
+    out = find_opportunities(s, phrases);
+  }
+  if (seen.recent.size() >= kMaxSeen) {
+    seen.older = std::move(seen.recent);
+    seen.recent.clear();
+  }
+  seen.recent.emplace(std::string(s), out);
   return out;
 }
 
