@@ -7,6 +7,7 @@
 
 #include "base/environment.h"
 #include "base/font_face.h"
+#include "layout/line_cache.h"
 #include "layout/lines.h"
 #include "bundled_fonts.h"
 #include "layout/markup.h"
@@ -135,6 +136,31 @@ TEST_CASE("layout: characters missing from the font are reported in one error, n
   CHECK(message.find("U+4E2D '中'") != std::string::npos);
   CHECK(message.find("U+2713 '✓'") != std::string::npos);
   CHECK(message.find("U+2717 '✗'") != std::string::npos);
+}
+
+TEST_CASE("layout: a line cache answers a paragraph set before with the same lines, and its missing characters") {
+  text::LineBreaker breaker;
+  LineCache cache;
+  MissingGlyphs first, again;
+  const std::vector<Line> fresh = break_lines(paragraph(kProse), 300, fonts(), breaker, &first, &cache);
+  const std::vector<Line> kept = break_lines(paragraph(kProse), 300, fonts(), breaker, &first, &cache);
+  REQUIRE(kept.size() == fresh.size());
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    CHECK(line_text(kept[i]) == line_text(fresh[i]));
+    CHECK(kept[i].pieces.front().x == fresh[i].pieces.front().x);
+  }
+  // Another width, size, style or text is another key.
+  CHECK(break_lines(paragraph(kProse), 200, fonts(), breaker, &first, &cache).size() > fresh.size());
+  Paragraph bold = paragraph(kProse);
+  bold.inlines.front().bold = true;
+  CHECK(LineCache::key_of(bold, 300) != LineCache::key_of(paragraph(kProse), 300));
+  Paragraph larger = paragraph(kProse);
+  larger.style.size = 14;
+  CHECK(LineCache::key_of(larger, 300) != LineCache::key_of(paragraph(kProse), 300));
+  // A character the font lacks is reported for a paragraph the cache answers.
+  break_lines(paragraph("Tên 中"), 300, fonts(), breaker, &first, &cache);
+  break_lines(paragraph("Tên 中"), 300, fonts(), breaker, &again, &cache);
+  CHECK_FALSE(again.empty());
 }
 
 TEST_CASE("layout: markup applies the tone style except inside keep") {

@@ -1053,6 +1053,24 @@ TEST_CASE("text: a LineBreaker can be reused") {
   const std::string first = marked(lb, "Số 06/QĐ-TTg");
   CHECK(marked(lb, "a b") == "a |b");
   CHECK(marked(lb, "Số 06/QĐ-TTg") == first);
+  // A text seen before is answered from memory, with and without phrases
+  // apart; more texts than it keeps change nothing.
+  const std::string title = "Kế hoạch kiểm tra công tác chuyển đổi số tại huyện Chiêm Hóa";
+  const auto plain = lb.opportunities(title), phrases = lb.opportunities(title, true);
+  for (int i = 0; i < 600; ++i) lb.opportunities("văn bản " + std::to_string(i));
+  const auto plain_again = lb.opportunities(title), phrases_again = lb.opportunities(title, true);
+  REQUIRE(plain_again.size() == plain.size());
+  REQUIRE(phrases_again.size() == phrases.size());
+  bool any_phrase = false;
+  for (std::size_t i = 0; i < plain.size(); ++i) {
+    CHECK(plain_again[i].offset == plain[i].offset);
+    CHECK(plain_again[i].penalty == plain[i].penalty);
+    CHECK(phrases_again[i].inside_word == phrases[i].inside_word);
+    CHECK(phrases_again[i].phrase_boundary == phrases[i].phrase_boundary);
+    CHECK_FALSE(plain[i].inside_word);
+    any_phrase = any_phrase || phrases[i].inside_word || phrases[i].phrase_boundary;
+  }
+  CHECK(any_phrase);
 }
 
 TEST_CASE("text: a clause continues in lower case unless it starts an organisation's name") {

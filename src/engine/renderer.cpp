@@ -75,7 +75,7 @@ bool Renderer::render(const input::Session& session, const documents::DocumentKi
   // What layout finds wrong (a character the font lacks) comes from the
   // session's data, so it is reported against the session.
   Diagnostics layout_problems;
-  layout::LaidOutDocument pages = layout::lay_out(doc, resources_.fonts(), breaker_, &layout_problems);
+  layout::LaidOutDocument pages = layout::lay_out(doc, resources_.fonts(), breaker_, &layout_problems, &lines_);
   for (Diagnostic d : layout_problems.list()) {
     d.where = session.where;
     d.text = d.text.id.empty() ? msg("session '{1}', {2}: {3}", session.id, name, d.message)

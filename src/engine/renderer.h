@@ -16,6 +16,7 @@
 #include "engine/resources.h"
 #include "formats/format.h"
 #include "input/session.h"
+#include "layout/line_cache.h"
 #include "template/render.h"
 #include "text/breaks.h"
 #include "text/names.h"
@@ -67,6 +68,7 @@ class Renderer {
   const std::optional<std::int64_t> source_date_epoch_;
   text::NumberFormatter numbers_;
   text::LineBreaker breaker_;
+  layout::LineCache lines_;  // boilerplate paragraphs, set once per thread
   templating::TemplateSet templates_;
   // The context of the last session: its documents share it.
   std::string context_key_;

@@ -5,6 +5,7 @@
 #include <set>
 #include <string_view>
 
+#include "layout/line_cache.h"
 #include "layout/total_fit.h"
 #include "text/utf8.h"
 
@@ -66,16 +67,16 @@ struct SegmentedText {
   std::vector<bool> plain_space;
 };
 
-void find_missing_glyphs(const ParagraphText& para, const FontSet& fonts, const SourceLocation& where,
-                         MissingGlyphs* missing) {
-  for (const Run& run : para.runs()) {
-    const FontFace& face = fonts.face(run.style);
-    std::size_t i = run.begin;
-    while (i < run.end) {
-      std::size_t start = i;
-      char32_t cp = text::next_code_point(para.text(), &i);
+void find_missing_glyphs(const Paragraph& paragraph, const FontSet& fonts, MissingGlyphs* missing) {
+  for (const Inline& piece : paragraph.inlines) {
+    const FontFace& face = fonts.face(make_style(piece.bold, piece.italic));
+    const std::string_view text = piece.text;
+    for (std::size_t i = 0; i < text.size();) {
+      const std::size_t start = i;
+      const char32_t cp = text::next_code_point(text, &i);
       if (cp == '\n' || face.has_glyph(cp)) continue;
-      missing->add(cp, para.view(start, i), style_name(run.style), where);
+      missing->add(cp, text.substr(start, i - start), style_name(make_style(piece.bold, piece.italic)),
+                   paragraph.where);
     }
   }
 }
@@ -325,7 +326,7 @@ namespace {
 
 // The lines of `paragraph` set at `size` points.
 std::vector<Line> lines_at(const Paragraph& paragraph, double size, double width, const FontSet& fonts,
-                           const text::LineBreaker& breaker, MissingGlyphs* missing) {
+                           const text::LineBreaker& breaker) {
   const ParagraphStyle& style = paragraph.style;
   const FontFace& regular = fonts.face(FontStyle::kRegular);
   Line empty;
@@ -335,7 +336,6 @@ std::vector<Line> lines_at(const Paragraph& paragraph, double size, double width
 
   ParagraphText para(paragraph);
   if (para.text().empty()) return {empty};
-  find_missing_glyphs(para, fonts, paragraph.where, missing);
 
   // Titles, headers and signer blocks break the way a clerk breaks them:
   // at phrase boundaries, never inside a word of two or three syllables
@@ -371,17 +371,31 @@ std::vector<Line> lines_at(const Paragraph& paragraph, double size, double width
   return lines;
 }
 
-}  // namespace
-
-std::vector<Line> break_lines(const Paragraph& paragraph, double width, const FontSet& fonts,
-                              const text::LineBreaker& breaker, MissingGlyphs* missing) {
-  std::vector<Line> lines = lines_at(paragraph, paragraph.style.size, width, fonts, breaker, missing);
+// The lines of `paragraph` at its size, or at the largest smaller one
+// (down to shrink_to) that takes one line.
+std::vector<Line> set_lines(const Paragraph& paragraph, double width, const FontSet& fonts,
+                            const text::LineBreaker& breaker) {
+  std::vector<Line> lines = lines_at(paragraph, paragraph.style.size, width, fonts, breaker);
   const double floor = paragraph.style.shrink_to;
   if (lines.size() <= 1 || floor <= 0) return lines;
   for (double size = paragraph.style.size - 0.5; size >= floor - 1e-9; size -= 0.5) {
-    std::vector<Line> smaller = lines_at(paragraph, size, width, fonts, breaker, missing);
+    std::vector<Line> smaller = lines_at(paragraph, size, width, fonts, breaker);
     if (smaller.size() == 1) return smaller;
   }
+  return lines;
+}
+
+}  // namespace
+
+std::vector<Line> break_lines(const Paragraph& paragraph, double width, const FontSet& fonts,
+                              const text::LineBreaker& breaker, MissingGlyphs* missing, LineCache* cache) {
+  find_missing_glyphs(paragraph, fonts, missing);
+  std::string key = cache ? LineCache::key_of(paragraph, width) : std::string();
+  if (!key.empty()) {
+    if (const std::vector<Line>* kept = cache->find(key)) return *kept;
+  }
+  std::vector<Line> lines = set_lines(paragraph, width, fonts, breaker);
+  if (!key.empty()) cache->add(std::move(key), lines);
   return lines;
 }
 

@@ -16,6 +16,8 @@
 
 namespace vanban::layout {
 
+class LineCache;
+
 // One line of a paragraph, positioned relative to the left edge of the
 // paragraph's box and its baseline.
 struct Line {
@@ -45,9 +47,11 @@ class MissingGlyphs {
 // or greedily as its style says, balanced when the style asks (the lines
 // then share a narrower measure, placed in `width` by the alignment).
 // Adds the characters the fonts lack to `missing`. `breaker` is reused
-// across paragraphs.
+// across paragraphs; so is `cache` (line_cache.h) when not null, which
+// answers a paragraph set before with the same lines.
 std::vector<Line> break_lines(const Paragraph& paragraph, double width, const FontSet& fonts,
-                              const text::LineBreaker& breaker, MissingGlyphs* missing);
+                              const text::LineBreaker& breaker, MissingGlyphs* missing,
+                              LineCache* cache = nullptr);
 
 }  // namespace vanban::layout
 

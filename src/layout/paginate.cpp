@@ -58,14 +58,14 @@ class Setter {
  public:
   // Parts (the structure tree's elements) are added to `parts` in the
   // order blocks are set, which is document order.
-  Setter(const FontSet& fonts, const text::LineBreaker& breaker, MissingGlyphs* missing,
+  Setter(const FontSet& fonts, const text::LineBreaker& breaker, LineCache* cache, MissingGlyphs* missing,
          std::vector<Part>* parts)
-      : fonts_(fonts), breaker_(breaker), missing_(missing), parts_(parts) {}
+      : fonts_(fonts), breaker_(breaker), cache_(cache), missing_(missing), parts_(parts) {}
 
   // The lines of `p`, every piece marked as part of a new paragraph part.
   std::vector<Line> lines(const Paragraph& p, double width, int parent) const {
     std::vector<Line> set =
-        break_lines(p, width - p.style.left - p.style.right, fonts_, breaker_, missing_);
+        break_lines(p, width - p.style.left - p.style.right, fonts_, breaker_, missing_, cache_);
     const int id = add_part(Part::Kind::kParagraph, parent, p.role, plain_text(p));
     for (Line& line : set) {
       for (PlacedText& piece : line.pieces) piece.part = id;
@@ -111,6 +111,7 @@ class Setter {
  private:
   const FontSet& fonts_;
   const text::LineBreaker& breaker_;
+  LineCache* cache_;
   MissingGlyphs* missing_;
   std::vector<Part>* parts_;
 };
@@ -522,7 +523,7 @@ bool last_page_light(const LaidOutDocument& out, const PageSetup& page) {
 }
 
 LaidOutDocument lay_out_once(const Document& document, const FontSet& fonts,
-                             const text::LineBreaker& breaker, MissingGlyphs* missing) {
+                             const text::LineBreaker& breaker, LineCache* cache, MissingGlyphs* missing) {
   LaidOutDocument out;
   out.width = document.page.width;
   out.height = document.page.height;
@@ -531,7 +532,7 @@ LaidOutDocument lay_out_once(const Document& document, const FontSet& fonts,
   const double text_width = page.width - page.margin_left - page.margin_right;
   const double body_height = page.height - page.margin_top - page.margin_bottom;
 
-  Setter setter(fonts, breaker, missing, &out.parts);
+  Setter setter(fonts, breaker, cache, missing, &out.parts);
   std::vector<Item> items;
   for (const Block& block : document.blocks) {
     items.push_back(make_item(block, setter, text_width, body_height));
@@ -546,9 +547,9 @@ LaidOutDocument lay_out_once(const Document& document, const FontSet& fonts,
 }  // namespace
 
 LaidOutDocument lay_out(const Document& document, const FontSet& fonts,
-                        const text::LineBreaker& breaker, Diagnostics* diagnostics) {
+                        const text::LineBreaker& breaker, Diagnostics* diagnostics, LineCache* cache) {
   MissingGlyphs missing;
-  LaidOutDocument out = lay_out_once(document, fonts, breaker, &missing);
+  LaidOutDocument out = lay_out_once(document, fonts, breaker, cache, &missing);
   missing.report(fonts.family(), diagnostics);
   const double floor = document.page.body_shrink_to;
   if (floor <= 0 || !last_page_light(out, document.page)) return out;
@@ -565,7 +566,7 @@ LaidOutDocument lay_out(const Document& document, const FontSet& fonts,
   for (double size = body_size - 0.5; body_size > 0 && size >= floor - 1e-9; size -= 0.5) {
     Document smaller = document;
     set_body_size(&smaller.blocks, size);
-    LaidOutDocument fitted = lay_out_once(smaller, fonts, breaker, &again);
+    LaidOutDocument fitted = lay_out_once(smaller, fonts, breaker, cache, &again);
     if (fitted.pages.size() < out.pages.size()) return fitted;
   }
   return out;

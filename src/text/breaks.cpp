@@ -1,6 +1,7 @@
 #include "text/breaks.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -59,6 +60,9 @@ bool is_number_lead(std::string_view w) {
 // White space that separates words. The no-break spaces glue instead, and
 // ICU never breaks after them.
 bool is_separator(char32_t cp) {
+  // ASCII first: most characters are, and ICU's property lookup is not
+  // free (White_Space in ASCII is the space and U+0009..U+000D).
+  if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
   if (cp == 0x00A0 || cp == 0x202F || cp == 0x2007) return false;
   return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_WHITE_SPACE);
 }
@@ -158,8 +162,9 @@ int penalty_between(std::string_view s, const Token& a, const Token& b) {
   if (is_number(ca) && is_unit(cb)) return kForbidden;
   // A line that starts with a spaced dash reads as a new list item.
   if (cb == "-" || cb == "\u2013" || cb == "\u2014") return kForbidden;
-  // "06/QĐ-TTg" and "13/6/2023." start with a digit too.
-  if (is_number_lead(ca) && !cb.empty() && is_digit(cb.front())) return kForbidden;
+  // "06/QĐ-TTg" and "13/6/2023." start with a digit too. The digit is
+  // looked at first: it rules out most pairs without a search of the list.
+  if (!cb.empty() && is_digit(cb.front()) && is_number_lead(ca)) return kForbidden;
   return 0;
 }
 
@@ -260,6 +265,15 @@ struct LineBreaker::Impl {
   // Keys of the words seen so far: titles and headers repeat the same
   // words in every document, and a key costs two case and tone mappings.
   std::unordered_map<std::string, std::string> keys;
+  // The opportunities of texts seen lately, by phrases (false, true): a
+  // document fitted to its pages is set again at a smaller body size, and
+  // the breaks of a text do not depend on its size or width. Two
+  // generations: when `recent` is full it becomes `older`.
+  using Seen = std::map<std::string, std::vector<BreakOpportunity>, std::less<>>;
+  struct Generations {
+    Seen recent, older;
+  };
+  Generations seen[2];
 };
 
 namespace {
@@ -326,6 +340,28 @@ LineBreaker::LineBreaker() : impl_(std::make_unique<Impl>()) {
 LineBreaker::~LineBreaker() = default;
 
 std::vector<BreakOpportunity> LineBreaker::opportunities(std::string_view s, bool phrases) const {
+  // Bounded: two generations of 128 paragraphs of a kilobyte or two; the
+  // last 128 texts are always there, a document's body being fewer.
+  constexpr std::size_t kMaxSeen = 128, kMaxSeenBytes = 4096;
+  if (s.size() > kMaxSeenBytes) return find_opportunities(s, phrases);
+  Impl::Generations& seen = impl_->seen[phrases ? 1 : 0];
+  if (auto hit = seen.recent.find(s); hit != seen.recent.end()) return hit->second;
+  std::vector<BreakOpportunity> out;
+  if (auto old = seen.older.find(s); old != seen.older.end()) {
+    out = std::move(old->second);
+    seen.older.erase(old);
+  } else {
+    out = find_opportunities(s, phrases);
+  }
+  if (seen.recent.size() >= kMaxSeen) {
+    seen.older = std::move(seen.recent);
+    seen.recent.clear();
+  }
+  seen.recent.emplace(std::string(s), out);
+  return out;
+}
+
+std::vector<BreakOpportunity> LineBreaker::find_opportunities(std::string_view s, bool phrases) const {
   std::vector<BreakOpportunity> out;
   if (s.empty()) return out;
 

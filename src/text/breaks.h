@@ -62,6 +62,9 @@ class LineBreaker {
   std::vector<BreakOpportunity> opportunities(std::string_view s, bool phrases = false) const;
 
  private:
+  // What opportunities() answers, found afresh.
+  std::vector<BreakOpportunity> find_opportunities(std::string_view s, bool phrases) const;
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -53,18 +53,25 @@ Word first_word(std::string_view s) {
   return w;
 }
 
+// Made once: constructing a Locale costs more than mapping a word's case.
+// Const after construction, so every thread may read it.
+const icu::Locale& vietnamese() {
+  static const icu::Locale locale("vi");
+  return locale;
+}
+
 }  // namespace
 
 std::string to_upper_vi(std::string_view s) {
   icu::UnicodeString u = to_unicode(s);
-  u.toUpper(icu::Locale("vi"));
+  u.toUpper(vietnamese());
   // Case mapping keeps NFD input decomposed; the PDF needs NFC.
   return to_utf8(nfc(u));
 }
 
 std::string to_lower_vi(std::string_view s) {
   icu::UnicodeString u = to_unicode(s);
-  u.toLower(icu::Locale("vi"));
+  u.toLower(vietnamese());
   return to_utf8(nfc(u));
 }
 

@@ -131,6 +131,10 @@ std::string NameSpellings::apply(std::string_view s, ToneStyle style, std::vecto
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string_view first = s.substr(words[i].begin, words[i].end - words[i].begin);
     const std::size_t lead = leading_punctuation(first);
+    // Every form of a name's first word starts with a capital (only such
+    // names are kept, and neither tone style nor upper case changes that):
+    // a word that does not cannot start one, and most words do not.
+    if (!starts_upper(first.substr(lead))) continue;
     // A name has two words or more, so its first word is a whole word.
     auto candidates = by_first_form_.find(std::string(first.substr(lead)));
     if (candidates == by_first_form_.end()) continue;

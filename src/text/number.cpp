@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <system_error>
 
 #include <unicode/locid.h>
@@ -103,6 +104,19 @@ bool parse_decimal(std::string_view s, Decimal* number, std::nullptr_t) {
 struct NumberFormatter::Impl {
   icu::number::LocalizedNumberFormatter vi =
       icu::number::NumberFormatter::withLocale(icu::Locale("vi"));
+  // One formatter per number of fraction digits, made at its first use and
+  // kept: ICU compiles a formatter on its second use, and a fresh one for
+  // every number (76,000 instructions each) was a third of a session's
+  // context.
+  std::map<int, icu::number::LocalizedNumberFormatter> by_digits;
+
+  const icu::number::LocalizedNumberFormatter& with_digits(int digits) {
+    auto it = by_digits.find(digits);
+    if (it == by_digits.end()) {
+      it = by_digits.emplace(digits, vi.precision(icu::number::Precision::fixedFraction(digits))).first;
+    }
+    return it->second;
+  }
 };
 
 NumberFormatter::NumberFormatter() : impl_(std::make_unique<Impl>()) {}
@@ -113,9 +127,7 @@ std::string NumberFormatter::format(const Decimal& number) const {
   const int digits = std::clamp(number.fraction_digits, 0, 999);
   UErrorCode status = U_ZERO_ERROR;
   const icu::UnicodeString out =
-      impl_->vi.precision(icu::number::Precision::fixedFraction(digits))
-          .formatDouble(number.value, status)
-          .toString(status);
+      impl_->with_digits(digits).formatDouble(number.value, status).toString(status);
   if (U_SUCCESS(status)) return to_utf8(out);
 
   // ICU fails only without its locale data. Write the digits without

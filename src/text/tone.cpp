@@ -126,33 +126,35 @@ int initial_length(const std::vector<Letter>& w) {
 }
 
 // Rewrites word `w` in place if it is an open oa/oe/uy syllable with its
-// tone in the other style.
-void restyle(std::vector<Letter>* w, ToneStyle style) {
+// tone in the other style; returns whether it did.
+bool restyle(std::vector<Letter>* w, ToneStyle style) {
   const int initial = initial_length(*w);
-  if (initial < 0) return;
+  if (initial < 0) return false;
   // The rhyme must be exactly two vowels and nothing after them: with a
   // final consonant (hoàn, huỳnh) both styles agree.
   const std::size_t i = static_cast<std::size_t>(initial);
-  if (w->size() != i + 2) return;
+  if (w->size() != i + 2) return false;
   Letter& first = (*w)[i];
   Letter& second = (*w)[i + 1];
-  if (!is_vowel(first) || !is_vowel(second)) return;
+  if (!is_vowel(first) || !is_vowel(second)) return false;
   const char32_t a = first.plain, b = second.plain;
   const bool styled = (a == U'o' && (b == U'a' || b == U'e')) || (a == U'u' && b == U'y');
-  if (!styled) return;
+  if (!styled) return false;
 
   Letter& from = style == ToneStyle::kNew ? first : second;
   Letter& to = style == ToneStyle::kNew ? second : first;
-  if (from.tone == 0 || to.tone != 0) return;
+  if (from.tone == 0 || to.tone != 0) return false;
   to.tone = from.tone;
   from.tone = 0;
   from.cp = compose(from.base, 0, from.upper);
   to.cp = compose(to.base, to.tone, to.upper);
+  return true;
 }
 
 // Letters (and any combining marks left after NFC, so that such a word
 // fails to parse and is left alone).
 bool is_word_char(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   const UChar32 c = static_cast<UChar32>(cp);
   return u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
@@ -200,9 +202,15 @@ std::string apply_tone_style(std::string_view s, ToneStyle style) {
   std::string out;
   out.reserve(text.size());
   std::vector<Letter> word;
-  auto flush = [&] {
-    restyle(&word, style);
-    for (const Letter& l : word) append_utf8(l.cp, &out);
+  std::size_t word_start = 0;  // of `word` in `text`
+  // A word left as it is goes out as its own bytes, not letter by letter.
+  auto flush = [&](std::size_t word_end) {
+    if (word.empty()) return;
+    if (restyle(&word, style)) {
+      for (const Letter& l : word) append_utf8(l.cp, &out);
+    } else {
+      out.append(text, word_start, word_end - word_start);
+    }
     word.clear();
   };
   std::size_t pos = 0;
@@ -210,13 +218,14 @@ std::string apply_tone_style(std::string_view s, ToneStyle style) {
     const std::size_t start = pos;
     const char32_t cp = next_code_point(text, &pos);
     if (is_word_char(cp)) {
+      if (word.empty()) word_start = start;
       word.push_back(classify(cp));
       continue;
     }
-    flush();
+    flush(start);
     out.append(text, start, pos - start);
   }
-  flush();
+  flush(text.size());
   // Swapping one precomposed vowel for another cannot create a composable
   // pair (a word with a combining mark is never rewritten), so `out` is NFC.
   return out;
