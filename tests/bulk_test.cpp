@@ -173,7 +173,10 @@ TEST_CASE("bulk: a re-run with --skip-existing skips what is unchanged, and only
 TEST_CASE("bulk: a killed run leaves no partial PDF, and a re-run completes the set") {
   TempDir dir;
   const std::string input = dir / "all.xml";
-  write_file(input, sessions_file(150));
+  // Enough sessions that a run cannot finish them all while this process
+  // waits for a turn on a loaded machine (150 news took 0.15 s on 2 cores).
+  constexpr int kSessions = 400;
+  write_file(input, sessions_file(kSessions));
   const std::string out = dir / "out";
   // Start, let it write some documents, then kill it without warning.
   pid_t child = fork();
@@ -189,7 +192,7 @@ TEST_CASE("bulk: a killed run leaves no partial PDF, and a re-run completes the 
   int status = 0;
   waitpid(child, &status, 0);
   std::vector<std::string> partial = pdfs_under(out);
-  CHECK(partial.size() < 150);  // it really was stopped half-way
+  CHECK(partial.size() < kSessions);  // it really was stopped half-way
   for (const std::string& pdf : partial) {
     INFO(pdf);
     CHECK(run("qpdf --check " + shell_quote(out + "/" + pdf) + " >/dev/null 2>&1").status == 0);
@@ -197,9 +200,9 @@ TEST_CASE("bulk: a killed run leaves no partial PDF, and a re-run completes the 
   // Started again, it produces the same result as one uninterrupted run.
   REQUIRE(run_vanban("render " + shell_quote(input) + " -t news -q -o " + shell_quote(out) +
                      " --skip-existing").status == 0);
-  CHECK(pdfs_under(out).size() == 150);
+  CHECK(pdfs_under(out).size() == kSessions);
   CHECK(temporary_files(out).empty());
-  CHECK(split_lines(read_file(out + "/manifest.jsonl")).size() == 150);
+  CHECK(split_lines(read_file(out + "/manifest.jsonl")).size() == kSessions);
   TempDir clean;
   REQUIRE(run_vanban("render " + shell_quote(input) + " -t news -q -o " + shell_quote(clean.path())).status == 0);
   for (const std::string& pdf : pdfs_under(out)) {

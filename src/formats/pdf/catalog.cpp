@@ -7,7 +7,7 @@
 namespace vanban::pdf {
 
 void set_metadata_stream(HPDF_Doc doc, const std::string& xmp_packet) {
-  HPDF_Dict stream = new_stream(doc, xmp_packet, false);
+  HPDF_Dict stream = new_stream(doc, xmp_packet, Deflate::kNone);
   put_name(stream, "Type", "Metadata");
   put_name(stream, "Subtype", "XML");
   put(doc->catalog, "Metadata", stream);

@@ -304,7 +304,7 @@ bool FontEmbedder::embed_face(HPDF_Doc doc, UsedFace* used, HPDF_Dict system_inf
   const CidWidths cid_widths = encode_cid_widths(widths);
   const std::string& program = subset.program;
 
-  const bool compress = compresses(doc, HPDF_COMP_METADATA);
+  const Deflate compress = compresses(doc, HPDF_COMP_METADATA) ? deflate_ : Deflate::kNone;
   const std::string name = subset_tag(font->postscript_name(), code_points) + "+" +
                            font->postscript_name().substr(0, 100);
 

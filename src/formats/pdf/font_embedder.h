@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "base/font_face.h"
+#include "formats/pdf/flate.h"
 #include "formats/pdf/font_file_cache.h"
 
 namespace vanban::pdf {
@@ -64,9 +65,11 @@ class CodePointTable {
 class FontEmbedder {
  public:
   // `cid_sets`: give each FontDescriptor the /CIDSet PDF/A-1 requires of a
-  // subset CIDFont (ISO 19005-1, 6.3.5).
-  FontEmbedder(const FontSet& fonts, FontFileCache& files, bool cid_sets)
-      : fonts_(fonts), files_(files), cid_sets_(cid_sets) {}
+  // subset CIDFont (ISO 19005-1, 6.3.5). `deflate`: how hard to compress
+  // the fonts' streams (kFast or kSmall).
+  FontEmbedder(const FontSet& fonts, FontFileCache& files, bool cid_sets,
+               Deflate deflate = Deflate::kFast)
+      : fonts_(fonts), files_(files), cid_sets_(cid_sets), deflate_(deflate) {}
 
   // First pass: `text` (UTF-8) will be drawn in `style`.
   void add(FontStyle style, std::string_view text);
@@ -95,6 +98,7 @@ class FontEmbedder {
   const FontSet& fonts_;
   FontFileCache& files_;
   bool cid_sets_;
+  Deflate deflate_;
   // Styles may share a face (a family without italics); one font each face.
   std::vector<std::unique_ptr<UsedFace>> used_;
 };

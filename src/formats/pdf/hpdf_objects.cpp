@@ -50,12 +50,15 @@ void unflag_length(HPDF_Dict dict) {
   if (HPDF_Number length = length_of(dict)) length->header.obj_id &= ~kInlineLengthFlags;
 }
 
-// Writes `bytes` into the stream of `dict`, compressed first when
-// `compress`; returns how many bytes the stream holds.
-std::size_t fill_stream(HPDF_Dict dict, std::string_view bytes, bool compress) {
+// Writes `bytes` into the stream of `dict`, compressed first unless
+// `deflate` is kNone or compressing would not pay for its "/Filter
+// /FlateDecode" (a CIDSet of 15 bytes deflates to 26); returns how many
+// bytes the stream holds.
+std::size_t fill_stream(HPDF_Dict dict, std::string_view bytes, Deflate deflate) {
+  constexpr std::size_t kFilterEntry = sizeof "/Filter /FlateDecode\n" - 1;
   std::string compressed;
-  if (compress) {
-    compressed = flate_compress(bytes);
+  if (deflate != Deflate::kNone) compressed = flate_compress(bytes, deflate);
+  if (deflate != Deflate::kNone && compressed.size() + kFilterEntry < bytes.size()) {
     bytes = compressed;
     dict->write_fn = write_flate_filter;
   }
@@ -86,7 +89,7 @@ HPDF_Dict new_indirect_dict(HPDF_Doc doc) {
   return dict;
 }
 
-HPDF_Dict new_stream(HPDF_Doc doc, std::string_view bytes, bool compress) {
+HPDF_Dict new_stream(HPDF_Doc doc, std::string_view bytes, Deflate deflate) {
   HPDF_Dict dict = new_indirect_dict(doc);
   if (dict == nullptr) return nullptr;
   dict->stream = HPDF_MemStream_New(doc->mmgr, HPDF_STREAM_BUF_SIZ);
@@ -96,15 +99,15 @@ HPDF_Dict new_stream(HPDF_Doc doc, std::string_view bytes, bool compress) {
   HPDF_Number length = length_of(dict);
   length->header.obj_id |= kInlineLengthFlags;
   dict->free_fn = unflag_length;
-  length->value = static_cast<HPDF_INT32>(fill_stream(dict, bytes, compress));
+  length->value = static_cast<HPDF_INT32>(fill_stream(dict, bytes, deflate));
   dict->write_fn = dict->write_fn == write_flate_filter ? write_length_and_flate_filter : write_length;
   return dict;
 }
 
-void set_page_content(HPDF_Page page, std::string_view bytes, bool compress) {
+void set_page_content(HPDF_Page page, std::string_view bytes, Deflate deflate) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   if (attr->contents == nullptr || attr->contents->stream != attr->stream) return;
-  fill_stream(attr->contents, bytes, compress);
+  fill_stream(attr->contents, bytes, deflate);
 }
 
 bool put_raw_entries(HPDF_Dict dict, std::string entries) {

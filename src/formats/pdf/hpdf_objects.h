@@ -10,6 +10,8 @@
 
 #include <hpdf.h>
 
+#include "formats/pdf/flate.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,13 +22,13 @@ namespace vanban::pdf {
 // others can refer to it.
 HPDF_Dict new_indirect_dict(HPDF_Doc doc);
 
-// A stream object holding `bytes`, compressed by us (flate.h) when
-// `compress`.
-HPDF_Dict new_stream(HPDF_Doc doc, std::string_view bytes, bool compress);
+// A stream object holding `bytes`, compressed by us (flate.h) unless
+// `deflate` is kNone, with its /Length written directly.
+HPDF_Dict new_stream(HPDF_Doc doc, std::string_view bytes, Deflate deflate);
 
 // Replaces the content of `page` with `bytes` (PDF operators), compressed
-// by us when `compress`.
-void set_page_content(HPDF_Page page, std::string_view bytes, bool compress);
+// by us unless `deflate` is kNone.
+void set_page_content(HPDF_Page page, std::string_view bytes, Deflate deflate);
 
 // Entries libharu has no object for (a literal string of raw UTF-16, say),
 // as PDF text "/Key value\n..." written into `dict` after its own entries.

@@ -94,7 +94,7 @@ const std::string* SrgbProfile::get(std::string* error) {
 }
 
 void add_output_intent(HPDF_Doc doc, const std::string& icc_profile) {
-  HPDF_Dict profile = new_stream(doc, icc_profile, true);
+  HPDF_Dict profile = new_stream(doc, icc_profile, Deflate::kFast);
   put_number(profile, "N", 3);
 
   HPDF_Dict intent = HPDF_Dict_New(doc->mmgr);

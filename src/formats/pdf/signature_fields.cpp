@@ -46,7 +46,7 @@ HPDF_Array page_annotations(HPDF_Doc doc, HPDF_Page page) {
 
 // An empty Form XObject of the field's size: its normal appearance.
 HPDF_Dict empty_appearance(HPDF_Doc doc, double width, double height) {
-  HPDF_Dict form = new_stream(doc, "", false);
+  HPDF_Dict form = new_stream(doc, "", Deflate::kNone);
   put_name(form, "Type", "XObject");
   put_name(form, "Subtype", "Form");
   put(form, "BBox", real_array(doc, {0, 0, width, height}));

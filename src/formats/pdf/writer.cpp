@@ -127,6 +127,7 @@ struct Drawing {
   DocumentId* id;
   StructureTree* tree;
   const std::vector<layout::Part>& parts;
+  Deflate deflate;  // for the pages' content
   // Bookmarks only for a document of several pages: one page needs none.
   bool bookmarks_wanted;
   std::vector<bool> bookmarked;  // by part: its bookmark is made
@@ -206,7 +207,8 @@ void draw_page(HPDF_Doc doc, const layout::Page& page, double width, double heig
   }
   if (marking) content.end_marked();
   drawing->id->add(content.finish());
-  set_page_content(p, content.finish(), compresses(doc, HPDF_COMP_TEXT));
+  set_page_content(p, content.finish(),
+                   compresses(doc, HPDF_COMP_TEXT) ? drawing->deflate : Deflate::kNone);
   add_signature_fields(doc, p, page.fields);
 }
 
@@ -263,7 +265,10 @@ bool write_pdf(const layout::LaidOutDocument& document, const FontSet& fonts,
     return false;
   }
   FontFileCache& files = *options.font_files;
-  FontEmbedder embedder(fonts, files, options.pdfa);
+  // A one-page document's streams are compressed harder: issue 13 bounds
+  // its size, and it is a small part of what a bulk run compresses.
+  const Deflate deflate = document.pages.size() == 1 ? Deflate::kSmall : Deflate::kFast;
+  FontEmbedder embedder(fonts, files, options.pdfa, deflate);
   for (const layout::Page& page : document.pages) {
     for (const layout::PlacedText& text : page.texts) embedder.add(text.style, text.text);
   }
@@ -274,7 +279,7 @@ bool write_pdf(const layout::LaidOutDocument& document, const FontSet& fonts,
   }
   ImageCache images(doc, options.pdfa);
   StructureTree tree(doc, document.parts);
-  Drawing drawing{embedder, &images, &id, &tree, document.parts, document.pages.size() > 1,
+  Drawing drawing{embedder, &images, &id, &tree, document.parts, deflate, document.pages.size() > 1,
                   std::vector<bool>(document.parts.size()), {}};
   for (const layout::Page& page : document.pages) {
     if (!pdf.ok()) break;
