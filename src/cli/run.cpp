@@ -17,6 +17,17 @@
 
 namespace vanban::cli {
 
+engine::EngineConfig engine_config(const Options& options, const std::string& bundled) {
+  engine::EngineConfig config;
+  config.templates_dir = options.templates_dir.empty() ? bundled + "/templates" : options.templates_dir;
+  config.fonts_dir = options.fonts_dir.empty() ? bundled + "/fonts" : options.fonts_dir;
+  config.tone = options.tone;
+  config.pdf_standard = options.pdf_standard;
+  config.png_dpi = options.png_dpi;
+  config.photo_ppi = options.photo_ppi;
+  return config;
+}
+
 std::string program_line(const Translator& tr, Severity severity, const Message& message) {
   return "vanban: " + tr.label(severity) + ": " + tr.translate(message);
 }
@@ -157,7 +168,6 @@ int run(const Options& options, Environment& env, const Translator& tr, std::ost
     batch.sharded = true;
   }
 
-  engine::EngineConfig config;
   std::string bundled;
   if (options.templates_dir.empty() || options.fonts_dir.empty()) {
     std::string searched;
@@ -171,13 +181,8 @@ int run(const Options& options, Environment& env, const Translator& tr, std::ost
       return kExitRejected;
     }
   }
-  config.templates_dir = options.templates_dir.empty() ? bundled + "/templates" : options.templates_dir;
-  config.fonts_dir = options.fonts_dir.empty() ? bundled + "/fonts" : options.fonts_dir;
-  config.tone = options.tone;
-  config.pdf_standard = options.pdf_standard;
-  config.png_dpi = options.png_dpi;
-  config.photo_ppi = options.photo_ppi;
   Diagnostics setup;
+  const engine::EngineConfig config = engine_config(options, bundled);
   std::unique_ptr<engine::Engine> engine = engine::Engine::load(env, config, &setup);
   if (!engine) {
     for (const Diagnostic& d : setup.list()) err << style.paint(d.to_string(tr)) << '\n';

@@ -9,6 +9,7 @@
 #include "base/environment.h"
 #include "base/translator.h"
 #include "cli/options.h"
+#include "engine/engine.h"
 
 namespace vanban::cli {
 
@@ -20,6 +21,11 @@ int run(const Options& options, Environment& env, const Translator& translator, 
 
 // "vanban: error: MESSAGE", in the language of `translator`.
 std::string program_line(const Translator& translator, Severity severity, const Message& message);
+
+// The engine's configuration from the command line's options: templates
+// and fonts from `--templates`/`--fonts`, else from the bundled data
+// folder `bundled`. For `render`, `check` and `vanban serve` alike.
+engine::EngineConfig engine_config(const Options& options, const std::string& bundled);
 
 // What `vanban serve` runs: the whole command line and what was parsed of
 // it; returns the exit status.

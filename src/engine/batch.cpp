@@ -41,7 +41,7 @@ void drop_repeated_files(std::vector<std::string>* files) {
   for (std::size_t first = 0; first < keys.size();) {
     std::size_t end = first + 1;
     while (end < keys.size() && keys[end].first == keys[first].first) ++end;
-    for (std::size_t a = first; a < end; ++a) {  // indices ascend within a run
+    for (std::size_t a = first; end - first > 1 && a < end; ++a) {  // a lone hash: nothing to compare  // indices ascend within a run
       if (repeated[keys[a].second]) continue;
       const std::string spelling = normal_spelling((*files)[keys[a].second]);
       for (std::size_t b = a + 1; b < end; ++b) {

@@ -58,16 +58,10 @@ int run_serve(int argc, const char* const* argv, const cli::Options& options, En
         << '\n';
     return kExitRejected;
   }
-  engine::EngineConfig config;
-  config.templates_dir = options.templates_dir.empty() ? bundled + "/templates" : options.templates_dir;
-  config.fonts_dir = options.fonts_dir.empty() ? bundled + "/fonts" : options.fonts_dir;
-  config.tone = options.tone;
-  config.pdf_standard = options.pdf_standard;
-  config.png_dpi = options.png_dpi;
-  config.photo_ppi = options.photo_ppi;
   serve_options.web_dir = bundled + "/web";
   Diagnostics setup;
-  std::unique_ptr<engine::Engine> engine = engine::Engine::load(env, config, &setup);
+  std::unique_ptr<engine::Engine> engine =
+      engine::Engine::load(env, cli::engine_config(options, bundled), &setup);
   if (!engine) {
     for (const Diagnostic& d : setup.list()) err << d.to_string(tr) << '\n';
     return kExitRejected;
