@@ -135,6 +135,48 @@ TEST_CASE("bulk: two shards give the whole set, without overlap") {
   CHECK(run_vanban("check " + shell_quote(input) + " --shard 2/2").status == 2);
 }
 
+TEST_CASE("bulk: a shard starting beside another leaves the other's files being written alone") {
+  // The shards of a Slurm array start a moment apart into one folder; the
+  // sweep of a killed run's temporaries once took a running shard's half-
+  // written PDF away ("cannot write ...: No such file or directory").
+  TempDir dir;
+  const std::string input = dir / "all.xml";
+  write_file(input, sessions_file(40));
+  const std::string out = dir / "out";
+  REQUIRE(run_vanban("render " + shell_quote(input) + " -t news -q -o " + shell_quote(out) + " --shard 1/2").status == 0);
+  std::vector<std::string> shard1 = pdfs_under(out);
+  REQUIRE(!shard1.empty());
+  // What shard 1 would have in the folder while writing, and one of
+  // shard 0's own, as a killed shard 0 leaves it.
+  const std::string folder1 = out + "/" + shard1.front().substr(0, shard1.front().rfind('/'));
+  const std::string others[] = {folder1 + "/.news.pdf.Ab12Cd.tmp", out + "/.manifest-1-of-2.jsonl.partial.Ab12Cd.tmp",
+                                out + "/.manifest-1-of-2.jsonl.merged.tmp.r00003.tmp"};
+  for (const std::string& path : others) write_file(path, "being written");
+  std::string folder0;
+  for (int i = 0; i < 40 && folder0.empty(); ++i) {
+    const std::string id = "bulk/" + std::to_string(1000 + i);
+    if (!exists(out + "/" + id + "/news.pdf")) folder0 = out + "/" + id;
+  }
+  REQUIRE(!folder0.empty());
+  run("mkdir -p " + shell_quote(folder0));
+  const std::string own[] = {folder0 + "/.news.pdf.Xy34Zw.tmp", out + "/.manifest-0-of-2.jsonl.partial.Xy34Zw.tmp"};
+  for (const std::string& path : own) write_file(path, "left by a kill");
+
+  REQUIRE(run_vanban("render " + shell_quote(input) + " -t news -q -o " + shell_quote(out) + " --shard 0/2").status == 0);
+  for (const std::string& path : others) {
+    INFO(path);
+    CHECK(exists(path));
+  }
+  for (const std::string& path : own) {
+    INFO(path);
+    CHECK_FALSE(exists(path));
+  }
+  CHECK(pdfs_under(out).size() == 40);
+  // Unsharded, a run owns the folder and sweeps every leftover.
+  REQUIRE(run_vanban("render " + shell_quote(input) + " -t news -q -o " + shell_quote(out)).status == 0);
+  CHECK(temporary_files(out).empty());
+}
+
 TEST_CASE("bulk: a re-run with --skip-existing skips what is unchanged, and only that") {
   TempDir dir;
   const std::string input = dir / "all.xml";

@@ -83,23 +83,48 @@ bool expand_inputs(const std::vector<std::string>& inputs, Environment& env,
   return ok;
 }
 
-// A run killed while writing leaves its temporary files behind
-// (".news.pdf.Ab12Cd.tmp"); the next run into the same folder removes them.
-void sweep_temporary_files(const std::string& out_dir, Environment& env) {
-  std::vector<std::string> leftovers;
-  std::string why;
-  if (!env.is_directory(out_dir) || !env.list_files(out_dir, ".tmp", &leftovers, &why)) return;
-  for (const std::string& path : leftovers) {
-    std::string name = std::filesystem::path(path).filename().string();
-    // Only names write_file_atomic makes: ".<name>.XXXXXX.tmp".
-    if (name.size() > 12 && name[0] == '.' && name[name.size() - 11] == '.') env.remove_file(path);
-  }
-}
-
 std::string manifest_name(const BatchOptions& options) {
   if (!options.sharded) return "manifest.jsonl";
   return "manifest-" + std::to_string(options.shard.index) + "-of-" +
          std::to_string(options.shard.count) + ".jsonl";
+}
+
+// Whether the temporary file `path` (under options.out_dir) is one this
+// run, or a killed run in its place, would write. Shards of one job share
+// the folder and run at the same time, so a shard must leave the others'
+// files alone: a document's temporary sits in the folder named after its
+// session's id, which says the shard; the manifest's (its journal, sort
+// runs and merge) beside the manifest, under the shard's manifest name.
+bool owns_temporary(const std::string& path, const BatchOptions& options) {
+  if (!options.sharded) return true;
+  std::string_view out = options.out_dir;
+  while (out.size() > 1 && out.back() == '/') out.remove_suffix(1);
+  std::string_view relative = path;
+  if (relative.size() <= out.size() + 1 || relative.substr(0, out.size()) != out || relative[out.size()] != '/') {
+    return false;
+  }
+  relative.remove_prefix(out.size() + 1);
+  const std::size_t slash = relative.rfind('/');
+  if (slash == std::string_view::npos) {
+    const std::string own = "." + manifest_name(options) + ".";
+    return relative.substr(0, own.size()) == own;
+  }
+  return options.shard.contains(relative.substr(0, slash));
+}
+
+// A run killed while writing leaves its temporary files behind
+// (".news.pdf.Ab12Cd.tmp"); the next run into the same folder removes them.
+void sweep_temporary_files(const BatchOptions& options, Environment& env) {
+  std::vector<std::string> leftovers;
+  std::string why;
+  if (!env.is_directory(options.out_dir) || !env.list_files(options.out_dir, ".tmp", &leftovers, &why)) return;
+  for (const std::string& path : leftovers) {
+    std::string name = std::filesystem::path(path).filename().string();
+    // Only names write_file_atomic makes: ".<name>.XXXXXX.tmp".
+    if (name.size() > 12 && name[0] == '.' && name[name.size() - 11] == '.' && owns_temporary(path, options)) {
+      env.remove_file(path);
+    }
+  }
 }
 
 // An entry of the folder's manifest before this run; `replaced` once this
@@ -381,7 +406,7 @@ BatchResult run_batch(const Engine& engine, Environment& env, const BatchOptions
   const std::string manifest_path = options.out_dir + "/" + manifest_name(options);
   const std::string journal_path = options.out_dir + "/." + manifest_name(options) + ".partial";
   if (manifest) {
-    sweep_temporary_files(options.out_dir, env);
+    sweep_temporary_files(options, env);
     std::string text, why;
     if (env.read_file(manifest_path, &text, &why)) {
       for (auto& [key, entry] : read_manifest(text)) state.previous[key].entry = std::move(entry);
