@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 #include <tuple>
@@ -440,7 +441,12 @@ BatchResult run_batch(const Engine& engine, Environment& env, const BatchOptions
 
   JobQueue<Job> queue(static_cast<std::size_t>(options.threads) * 4);
   std::vector<std::thread> workers;
-  if (options.render) {
+  // With one thread asked for, sessions are rendered here as they are read:
+  // a worker thread would only add its start and its own malloc arena (a
+  // fresh 64 MB mapping, faulted in page by page) to a one-notice run.
+  const bool inline_render = options.render && options.threads <= 1;
+  std::optional<Engine::Lease> inline_renderer;
+  if (options.render && !inline_render) {
     for (int i = 0; i < options.threads; ++i) {
       workers.emplace_back([&] {
         Engine::Lease renderer = engine.lease();
@@ -510,13 +516,22 @@ BatchResult run_batch(const Engine& engine, Environment& env, const BatchOptions
       result.planned += documents;
       observer.planned(documents);
       if (options.keep_in_memory && result.planned > 1) result.too_many = true;
-      if (options.render && !result.too_many) queue.push(Job{std::move(s)});
+      if (options.render && !result.too_many) {
+        if (inline_render) {
+          if (!inline_renderer) inline_renderer.emplace(engine.lease());
+          Job job{std::move(s)};
+          render_session(job, **inline_renderer, state);
+        } else {
+          queue.push(Job{std::move(s)});
+        }
+      }
     }, rejected);
     ++file_index;
   }
   observer.reading_done();
   queue.close();
   for (std::thread& worker : workers) worker.join();
+  inline_renderer.reset();
 
   if (manifest) {
     std::string why;
