@@ -446,6 +446,7 @@ BatchResult run_batch(const Engine& engine, Environment& env, const BatchOptions
   // fresh 64 MB mapping, faulted in page by page) to a one-notice run.
   const bool inline_render = options.render && options.threads <= 1;
   std::optional<Engine::Lease> inline_renderer;
+  if (inline_render) inline_renderer.emplace(engine.lease());
   if (options.render && !inline_render) {
     for (int i = 0; i < options.threads; ++i) {
       workers.emplace_back([&] {
@@ -518,9 +519,7 @@ BatchResult run_batch(const Engine& engine, Environment& env, const BatchOptions
       if (options.keep_in_memory && result.planned > 1) result.too_many = true;
       if (options.render && !result.too_many) {
         if (inline_render) {
-          if (!inline_renderer) inline_renderer.emplace(engine.lease());
-          Job job{std::move(s)};
-          render_session(job, **inline_renderer, state);
+          render_session(Job{std::move(s)}, **inline_renderer, state);
         } else {
           queue.push(Job{std::move(s)});
         }
